@@ -1,0 +1,89 @@
+package dev.followthrough.platform;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two doors. The JSON API ({@code /api/**}, {@code /actuator/**}) is stateless and takes
+ * {@code Authorization: Bearer <api key>}; the console takes a form login with a session and CSRF.
+ * Everything requires authentication except login, static assets and the health probe; customer
+ * pages reached by token are added to {@link #PUBLIC_PAGES} by the capabilities that own them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  static final String[] PUBLIC_PAGES = {"/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error"};
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.withDefaultRolePrefix()
+        .role("ADMIN").implies("MANAGER")
+        .role("MANAGER").implies("AGENT")
+        .role("AGENT").implies("VIEWER")
+        .build();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, ApiKeys keys) throws Exception {
+    http.securityMatcher("/api/**", "/actuator/**")
+        .csrf(c -> c.disable()) // no cookies on this door: a bearer key cannot be sent by a forged form
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(c -> c.disable())
+        .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator/**").hasRole("ADMIN")
+            .requestMatchers("/api/v1/api-keys/**", "/api/v1/users/**").hasRole("ADMIN")
+            .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
+            .anyRequest().hasRole("AGENT"))
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                "Authorization", "send a valid API key as 'Authorization: Bearer <key>'"))
+            .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, "Forbidden",
+                "role", "this API key's role may not do this")));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain console(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(a -> a
+            .requestMatchers(PUBLIC_PAGES).permitAll()
+            .requestMatchers("/settings/**").hasRole("ADMIN")
+            .anyRequest().hasRole("VIEWER"))
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .headers(h -> h
+            .contentSecurityPolicy(c -> c.policyDirectives(
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+            .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  private static void problem(HttpServletResponse res, HttpStatus status, String title, String field, String reason)
+      throws java.io.IOException {
+    res.setStatus(status.value());
+    res.setContentType(Problems.PROBLEM_JSON.toString());
+    if (status == HttpStatus.UNAUTHORIZED) res.setHeader("WWW-Authenticate", "Bearer");
+    res.getWriter().write(JSON.writeValueAsString(Problems.withField(status, title, field, reason)));
+  }
+}

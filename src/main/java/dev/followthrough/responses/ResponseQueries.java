@@ -1,0 +1,65 @@
+package dev.followthrough.responses;
+
+import dev.followthrough.nps.NpsCounts;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Read access to responses for other modules (reporting, console). */
+public interface ResponseQueries {
+
+  record ContactRef(UUID id, String externalId, String email, String name, String role) {}
+
+  record AccountRef(UUID id, String externalId, String name, String tier, BigDecimal arr, LocalDate renewalDate,
+                    String owner) {}
+
+  record ResponseView(UUID id, String source, String sourceId, int score, String category, String comment,
+                      Instant respondedAt, Instant receivedAt, Instant updatedAt, String program, String kind,
+                      String touchpoint, String language, Map<String, Object> attributes, int revision,
+                      ContactRef contact, AccountRef account) {}
+
+  record Revision(int revision, int score, String comment, String program, String kind, String touchpoint,
+                  String language, Instant respondedAt, Instant replacedAt) {}
+
+  /** All fields optional. {@code account} matches the account's id or external id. */
+  record ResponseFilter(Instant from, Instant to, String program, String kind, String tier, String touchpoint,
+                        String account, String category, String source, String q) {
+    public static ResponseFilter all() {
+      return new ResponseFilter(null, null, null, null, null, null, null, null, null, null);
+    }
+  }
+
+  enum Grouping { MONTH, WEEK, QUARTER, TIER, PROGRAM, TOUCHPOINT, ACCOUNT;
+    public boolean isTime() { return this == MONTH || this == WEEK || this == QUARTER; }
+  }
+
+  record GroupCounts(String key, String label, NpsCounts counts) {}
+
+  record Page<T>(List<T> items, long total, int page, int size) {}
+
+  /** An account with the latest score of each of its contacts (within the filter's period). */
+  record AccountLatest(UUID id, String externalId, String name, String tier, BigDecimal arr, LocalDate renewalDate,
+                       String owner, NpsCounts latest, Instant lastResponseAt, boolean demo) {}
+
+  Optional<ResponseView> find(UUID id);
+
+  List<Revision> history(UUID id);
+
+  Page<ResponseView> list(ResponseFilter filter, int page, int size);
+
+  NpsCounts counts(ResponseFilter filter);
+
+  List<GroupCounts> countsBy(ResponseFilter filter, Grouping grouping, ZoneId zone);
+
+  List<AccountLatest> accountsLatest(ResponseFilter filter);
+
+  boolean hasDemoData();
+
+  /** Distinct values for filter pickers. */
+  Map<String, List<String>> facets();
+}

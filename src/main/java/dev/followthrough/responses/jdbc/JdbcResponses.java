@@ -1,0 +1,312 @@
+package dev.followthrough.responses.jdbc;
+
+import dev.followthrough.nps.Category;
+import dev.followthrough.responses.domain.AccountData;
+import dev.followthrough.responses.domain.ContactData;
+import dev.followthrough.responses.domain.Intake;
+import dev.followthrough.responses.domain.ResponseCommand;
+import dev.followthrough.responses.domain.ResponseId;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Storage of accounts, contacts and responses. Upserts are single statements (data-modifying CTEs)
+ * so one response costs three round trips; batches use unnest() so a thousand cost a handful.
+ * Callers run these inside a transaction.
+ */
+@Repository
+public class JdbcResponses {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  public JdbcResponses(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  // ---------------------------------------------------------------- accounts
+
+  private static final String UPSERT_ACCOUNT = """
+      WITH ins AS (
+        INSERT INTO responses_account AS a
+          (id, external_id, name, tier, arr, renewal_date, owner, attributes, demo, created_at, updated_at)
+        VALUES (:id, :ext, :name, :tier, :arr, :renewal, :owner, CAST(:attrs AS jsonb), :demo, :now, :now)
+        ON CONFLICT (external_id) DO UPDATE SET
+          name = COALESCE(EXCLUDED.name, a.name), tier = COALESCE(EXCLUDED.tier, a.tier),
+          arr = COALESCE(EXCLUDED.arr, a.arr), renewal_date = COALESCE(EXCLUDED.renewal_date, a.renewal_date),
+          owner = COALESCE(EXCLUDED.owner, a.owner), attributes = a.attributes || EXCLUDED.attributes,
+          updated_at = EXCLUDED.updated_at
+        WHERE (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM a.name)
+           OR (EXCLUDED.tier IS NOT NULL AND EXCLUDED.tier IS DISTINCT FROM a.tier)
+           OR (EXCLUDED.arr IS NOT NULL AND EXCLUDED.arr IS DISTINCT FROM a.arr)
+           OR (EXCLUDED.renewal_date IS NOT NULL AND EXCLUDED.renewal_date IS DISTINCT FROM a.renewal_date)
+           OR (EXCLUDED.owner IS NOT NULL AND EXCLUDED.owner IS DISTINCT FROM a.owner)
+           OR NOT (a.attributes @> EXCLUDED.attributes)
+        RETURNING id)
+      SELECT id FROM ins UNION ALL SELECT id FROM responses_account WHERE external_id = :ext LIMIT 1""";
+
+  public UUID upsertAccount(AccountData a, boolean demo, Instant now) {
+    for (int attempt = 0; ; attempt++) {
+      Optional<UUID> id = jdbc.sql(UPSERT_ACCOUNT)
+          .param("id", ResponseId.timeOrdered(now)).param("ext", a.externalId()).param("name", a.name())
+          .param("tier", a.tier()).param("arr", a.arr())
+          .param("renewal", a.renewalDate() == null ? null : java.sql.Date.valueOf(a.renewalDate()))
+          .param("owner", a.owner()).param("attrs", json(a.attributes())).param("demo", demo).param("now", ts(now))
+          .query(UUID.class).optional();
+      // a concurrent first insert of the same account commits after our statement's snapshot: look again
+      if (id.isPresent()) return id.get();
+      if (attempt == 2) throw new IllegalStateException("account " + a.externalId() + " could not be upserted");
+    }
+  }
+
+  // ---------------------------------------------------------------- contacts
+
+  private static final String UPSERT_CONTACT_BY_EXTERNAL_ID = """
+      WITH adopt AS (
+        UPDATE responses_contact SET external_id = :ext, updated_at = :now
+        WHERE CAST(:email AS text) IS NOT NULL AND external_id IS NULL AND lower(email) = lower(:email)
+          AND NOT EXISTS (SELECT 1 FROM responses_contact WHERE external_id = :ext)
+        RETURNING id),
+      ins AS (
+        INSERT INTO responses_contact AS c
+          (id, external_id, email, name, role, account_id, attributes, demo, created_at, updated_at)
+        SELECT :id, :ext, :email, :name, :role, :account, CAST(:attrs AS jsonb), :demo, :now, :now
+        WHERE NOT EXISTS (SELECT 1 FROM adopt)
+        ON CONFLICT (external_id) DO UPDATE SET
+          email = COALESCE(EXCLUDED.email, c.email), name = COALESCE(EXCLUDED.name, c.name),
+          role = COALESCE(EXCLUDED.role, c.role), account_id = COALESCE(EXCLUDED.account_id, c.account_id),
+          attributes = c.attributes || EXCLUDED.attributes, updated_at = EXCLUDED.updated_at
+        WHERE (EXCLUDED.email IS NOT NULL AND EXCLUDED.email IS DISTINCT FROM c.email)
+           OR (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM c.name)
+           OR (EXCLUDED.role IS NOT NULL AND EXCLUDED.role IS DISTINCT FROM c.role)
+           OR (EXCLUDED.account_id IS NOT NULL AND EXCLUDED.account_id IS DISTINCT FROM c.account_id)
+           OR NOT (c.attributes @> EXCLUDED.attributes)
+        RETURNING id)
+      SELECT id FROM adopt UNION ALL SELECT id FROM ins
+      UNION ALL SELECT id FROM responses_contact WHERE external_id = :ext LIMIT 1""";
+
+  private static final String UPSERT_CONTACT_BY_EMAIL = """
+      WITH found AS (
+        SELECT id FROM responses_contact WHERE lower(email) = lower(:email)
+        ORDER BY external_id NULLS LAST, created_at LIMIT 1),
+      upd AS (
+        UPDATE responses_contact c SET name = COALESCE(:name, c.name), role = COALESCE(:role, c.role),
+          account_id = COALESCE(:account, c.account_id), attributes = c.attributes || CAST(:attrs AS jsonb),
+          updated_at = :now
+        FROM found WHERE c.id = found.id
+          AND ((CAST(:name AS text) IS NOT NULL AND :name IS DISTINCT FROM c.name)
+            OR (CAST(:role AS text) IS NOT NULL AND :role IS DISTINCT FROM c.role)
+            OR (CAST(:account AS uuid) IS NOT NULL AND :account IS DISTINCT FROM c.account_id)
+            OR NOT (c.attributes @> CAST(:attrs AS jsonb)))
+        RETURNING c.id),
+      ins AS (
+        INSERT INTO responses_contact (id, email, name, role, account_id, attributes, demo, created_at, updated_at)
+        SELECT :id, :email, :name, :role, :account, CAST(:attrs AS jsonb), :demo, :now, :now
+        WHERE NOT EXISTS (SELECT 1 FROM found)
+        ON CONFLICT (lower(email)) WHERE external_id IS NULL DO NOTHING
+        RETURNING id)
+      SELECT id FROM found UNION ALL SELECT id FROM ins LIMIT 1""";
+
+  public UUID upsertContact(ContactData c, UUID accountId, boolean demo, Instant now) {
+    boolean byExternalId = c.externalId() != null && !c.externalId().isBlank();
+    for (int attempt = 0; ; attempt++) {
+      Optional<UUID> id = jdbc.sql(byExternalId ? UPSERT_CONTACT_BY_EXTERNAL_ID : UPSERT_CONTACT_BY_EMAIL)
+          .param("id", ResponseId.timeOrdered(now)).param("ext", c.externalId()).param("email", c.email())
+          .param("name", c.name()).param("role", c.role()).param("account", accountId)
+          .param("attrs", json(c.attributes())).param("demo", demo).param("now", ts(now))
+          .query(UUID.class).optional();
+      if (id.isPresent()) return id.get();
+      if (attempt == 2) throw new IllegalStateException("contact could not be upserted");
+    }
+  }
+
+  // ---------------------------------------------------------------- responses
+
+  private static final String INSERT_RESPONSE = """
+      INSERT INTO responses_response (id, source, source_id, contact_id, account_id, score, comment, responded_at,
+        received_at, updated_at, program, kind, touchpoint, language, attributes)
+      VALUES (:id, :source, :sourceId, :contact, :account, :score, :comment, :respondedAt, :now, :now,
+        :program, :kind, :touchpoint, :language, CAST(:attrs AS jsonb))
+      ON CONFLICT (source, source_id) DO NOTHING
+      RETURNING id""";
+
+  record Stored(UUID id, UUID contactId, UUID accountId, int score, String comment, Instant respondedAt,
+                String program, String kind, String touchpoint, String language, Map<String, Object> attributes,
+                int revision) {}
+
+  /** Inserts, or merges a re-delivery into the stored response. {@code respondedAt} is already resolved. */
+  public Intake store(ResponseCommand c, String sourceId, UUID contactId, UUID accountId, Instant respondedAt, Instant now) {
+    Optional<UUID> inserted = jdbc.sql(INSERT_RESPONSE)
+        .param("id", ResponseId.timeOrdered(now)).param("source", c.source()).param("sourceId", sourceId)
+        .param("contact", contactId).param("account", accountId).param("score", c.score().value())
+        .param("comment", c.comment()).param("respondedAt", ts(respondedAt)).param("now", ts(now))
+        .param("program", c.program()).param("kind", c.kind() == null ? null : c.kind().key())
+        .param("touchpoint", c.touchpoint()).param("language", c.language()).param("attrs", json(c.attributes()))
+        .query(UUID.class).optional();
+    if (inserted.isPresent()) return new Intake.Recorded(inserted.get(), c.score().category());
+    return merge(c, sourceId, contactId, accountId, now);
+  }
+
+  private Intake merge(ResponseCommand c, String sourceId, UUID contactId, UUID accountId, Instant now) {
+    Stored old = jdbc.sql("""
+        SELECT id, contact_id, account_id, score, comment, responded_at, program, kind, touchpoint, language,
+               attributes::text AS attributes, revision
+        FROM responses_response WHERE source = :source AND source_id = :sourceId FOR UPDATE""")
+        .param("source", c.source()).param("sourceId", sourceId)
+        .query(JdbcResponses::stored).single();
+    // A re-delivery may omit what an earlier one carried: absent means "unchanged", never "erase".
+    Map<String, Object> attrs = new LinkedHashMap<>(old.attributes());
+    attrs.putAll(c.attributes());
+    Stored merged = new Stored(old.id(), contactId != null ? contactId : old.contactId(),
+        accountId != null ? accountId : old.accountId(), c.score().value(),
+        c.comment() != null ? c.comment() : old.comment(),
+        c.respondedAt() != null ? c.respondedAt() : old.respondedAt(),
+        c.program() != null ? c.program() : old.program(),
+        c.kind() != null ? c.kind().key() : old.kind(),
+        c.touchpoint() != null ? c.touchpoint() : old.touchpoint(),
+        c.language() != null ? c.language() : old.language(), attrs, old.revision());
+    if (sameContent(old, merged)) return new Intake.Duplicate(old.id(), Category.of(old.score()));
+    jdbc.sql("""
+        INSERT INTO responses_response_history (response_id, revision, score, comment, program, kind, touchpoint,
+          language, attributes, responded_at, replaced_at)
+        VALUES (:id, :revision, :score, :comment, :program, :kind, :touchpoint, :language, CAST(:attrs AS jsonb),
+          :respondedAt, :now)""")
+        .param("id", old.id()).param("revision", old.revision()).param("score", old.score())
+        .param("comment", old.comment()).param("program", old.program()).param("kind", old.kind())
+        .param("touchpoint", old.touchpoint()).param("language", old.language())
+        .param("attrs", json(old.attributes())).param("respondedAt", ts(old.respondedAt())).param("now", ts(now))
+        .update();
+    int revision = old.revision() + 1;
+    jdbc.sql("""
+        UPDATE responses_response SET contact_id = :contact, account_id = :account, score = :score,
+          comment = :comment, responded_at = :respondedAt, program = :program, kind = :kind,
+          touchpoint = :touchpoint, language = :language, attributes = CAST(:attrs AS jsonb),
+          revision = :revision, updated_at = :now
+        WHERE id = :id""")
+        .param("contact", merged.contactId()).param("account", merged.accountId()).param("score", merged.score())
+        .param("comment", merged.comment()).param("respondedAt", ts(merged.respondedAt()))
+        .param("program", merged.program()).param("kind", merged.kind()).param("touchpoint", merged.touchpoint())
+        .param("language", merged.language()).param("attrs", json(merged.attributes()))
+        .param("revision", revision).param("now", ts(now)).param("id", old.id())
+        .update();
+    return new Intake.Updated(old.id(), Category.of(merged.score()), revision);
+  }
+
+  private static boolean sameContent(Stored a, Stored b) {
+    return a.score() == b.score() && Objects.equals(a.comment(), b.comment())
+        && Objects.equals(a.respondedAt(), b.respondedAt()) && Objects.equals(a.program(), b.program())
+        && Objects.equals(a.kind(), b.kind()) && Objects.equals(a.touchpoint(), b.touchpoint())
+        && Objects.equals(a.language(), b.language()) && Objects.equals(a.attributes(), b.attributes())
+        && Objects.equals(a.contactId(), b.contactId()) && Objects.equals(a.accountId(), b.accountId());
+  }
+
+  private static Stored stored(ResultSet rs, int row) throws SQLException {
+    return new Stored(rs.getObject("id", UUID.class), rs.getObject("contact_id", UUID.class),
+        rs.getObject("account_id", UUID.class), rs.getInt("score"), rs.getString("comment"),
+        rs.getTimestamp("responded_at").toInstant(), rs.getString("program"), rs.getString("kind"),
+        rs.getString("touchpoint"), rs.getString("language"), map(rs.getString("attributes")), rs.getInt("revision"));
+  }
+
+  // ---------------------------------------------------------------- bulk
+
+  /** One row of a bulk insert, its contact and account already resolved. */
+  public record Row(int index, ResponseCommand command, String sourceId, UUID contactId, UUID accountId, Instant respondedAt) {}
+
+  /**
+   * Inserts many responses in one statement; answers, per row index, the new id. Rows whose
+   * (source, source id) already exists are absent from the answer and must be merged one by one.
+   */
+  public Map<Integer, UUID> insertAll(List<Row> rows, Instant now) {
+    if (rows.isEmpty()) return Map.of();
+    return template.execute((ConnectionCallback<Map<Integer, UUID>>) con -> {
+      int n = rows.size();
+      String[] ids = new String[n], idx = new String[n], sources = new String[n], sourceIds = new String[n],
+          contacts = new String[n], accounts = new String[n], scores = new String[n], comments = new String[n],
+          responded = new String[n], programs = new String[n], kinds = new String[n], touchpoints = new String[n],
+          languages = new String[n], attrs = new String[n];
+      for (int i = 0; i < n; i++) {
+        Row r = rows.get(i);
+        ResponseCommand c = r.command();
+        ids[i] = ResponseId.timeOrdered(now).toString();
+        idx[i] = Integer.toString(r.index());
+        sources[i] = c.source();
+        sourceIds[i] = r.sourceId();
+        contacts[i] = r.contactId() == null ? null : r.contactId().toString();
+        accounts[i] = r.accountId() == null ? null : r.accountId().toString();
+        scores[i] = Integer.toString(c.score().value());
+        comments[i] = c.comment();
+        responded[i] = r.respondedAt().toString();
+        programs[i] = c.program();
+        kinds[i] = c.kind() == null ? null : c.kind().key();
+        touchpoints[i] = c.touchpoint();
+        languages[i] = c.language();
+        attrs[i] = json(c.attributes());
+      }
+      String sql = """
+          WITH input AS (
+            SELECT * FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::smallint[], ?::text[],
+                                 ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[])
+              AS t(id, idx, source, source_id, contact_id, account_id, score, comment, responded_at, program, kind,
+                   touchpoint, language, attributes)),
+          ins AS (
+            INSERT INTO responses_response (id, source, source_id, contact_id, account_id, score, comment,
+              responded_at, received_at, updated_at, program, kind, touchpoint, language, attributes)
+            SELECT id, source, source_id, contact_id, account_id, score, comment, responded_at, ?, ?, program, kind,
+              touchpoint, language, attributes FROM input
+            ON CONFLICT (source, source_id) DO NOTHING
+            RETURNING id)
+          SELECT input.idx, input.id FROM input JOIN ins ON ins.id = input.id""";
+      try (PreparedStatement ps = con.prepareStatement(sql)) {
+        int p = 1;
+        for (String[] a : new String[][] {ids, idx, sources, sourceIds, contacts, accounts, scores, comments, responded,
+            programs, kinds, touchpoints, languages, attrs}) {
+          ps.setArray(p++, con.createArrayOf("text", a));
+        }
+        ps.setTimestamp(p++, ts(now));
+        ps.setTimestamp(p, ts(now));
+        Map<Integer, UUID> out = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) out.put(rs.getInt(1), rs.getObject(2, UUID.class));
+        }
+        return out;
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  static Timestamp ts(Instant i) {
+    return i == null ? null : Timestamp.from(i);
+  }
+
+  static String json(Map<String, Object> m) {
+    return m == null || m.isEmpty() ? "{}" : JSON.writeValueAsString(m);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(String json) {
+    if (json == null || json.isBlank()) return Map.of();
+    return JSON.readValue(json, LinkedHashMap.class);
+  }
+}

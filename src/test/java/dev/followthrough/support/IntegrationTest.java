@@ -1,0 +1,107 @@
+package dev.followthrough.support;
+
+import dev.followthrough.Followthrough;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Base for tests against the real application: real HTTP on a random port, the real embedded
+ * PostgreSQL (one per test JVM, in a fresh directory under the build directory), real security.
+ * All subclasses share one Spring context, so keep the properties here identical for all of them.
+ */
+@SpringBootTest(classes = Followthrough.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+  public static final String ADMIN_KEY = "ft_test_admin_key_0123456789abcdef";
+  public static final String ADMIN_EMAIL = "admin@example.test";
+  public static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
+
+  static final Path DATA_DIR;
+  static final int DB_PORT;
+
+  static {
+    try {
+      Path base = Path.of(System.getProperty("ft.testDataDir", "target/test-data"));
+      Files.createDirectories(base);
+      DATA_DIR = Files.createTempDirectory(base.toAbsolutePath(), "run-");
+      try (ServerSocket s = new ServerSocket(0)) {
+        DB_PORT = s.getLocalPort();
+      }
+    } catch (IOException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry r) {
+    r.add("followthrough.data-dir", DATA_DIR::toString);
+    r.add("followthrough.database.embedded-port", () -> DB_PORT);
+    r.add("followthrough.bootstrap-api-key", () -> ADMIN_KEY);
+    r.add("followthrough.bootstrap-admin-email", () -> ADMIN_EMAIL);
+    r.add("followthrough.bootstrap-admin-password", () -> ADMIN_PASSWORD);
+  }
+
+  protected static final JsonMapper JSON = JsonMapper.builder().build();
+  protected static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @LocalServerPort protected int port;
+  @Autowired protected JdbcClient jdbc;
+
+  protected String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  /** A unique text, so tests sharing one database never see each other's rows. */
+  protected static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  protected Reply post(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + ADMIN_KEY)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  protected Reply postAs(String key, String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + key)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  protected Reply get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + ADMIN_KEY).GET());
+  }
+
+  protected Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public record Reply(int status, String contentType, String body) {
+    public JsonNode json() {
+      return JSON.readTree(body);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + contentType + " " + body;
+    }
+  }
+}
