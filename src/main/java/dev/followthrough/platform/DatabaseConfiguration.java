@@ -30,13 +30,22 @@ class DatabaseConfiguration {
   DataSource dataSource(DatabaseSettings db, EmbeddedServer server) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("followthrough");
-    config.setJdbcUrl(server.database().map(EmbeddedDatabase::jdbcUrl).orElse(db.url()));
+    config.setJdbcUrl(server.database().map(EmbeddedDatabase::jdbcUrl).orElseGet(() -> jdbcUrl(db.url())));
     config.setUsername(db.user());
     if (!db.password().isBlank()) config.setPassword(db.password());
     config.setMaximumPoolSize(db.poolSize());
     // batch inserts become multi-row INSERTs on the wire
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     return new HikariDataSource(config);
+  }
+
+  /** Accepts a JDBC URL or the libpq form {@code postgresql://host:port/db} (credentials go in _USER/_PASSWORD). */
+  static String jdbcUrl(String url) {
+    String u = url.trim();
+    if (u.startsWith("jdbc:")) return u;
+    if (u.startsWith("postgres://")) return "jdbc:postgresql://" + u.substring("postgres://".length());
+    if (u.startsWith("postgresql://")) return "jdbc:" + u;
+    throw new IllegalStateException("FOLLOWTHROUGH_DATABASE_URL must look like jdbc:postgresql://host:5432/db or postgresql://host:5432/db");
   }
 
   @Bean

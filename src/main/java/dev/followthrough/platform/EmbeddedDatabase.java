@@ -42,7 +42,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setCleanDataDirectory(false)
           .setOverrideWorkingDirectory(runtime.toFile())
           .setPort(port)
-          .setRegisterShutdownHook(true)
+          .setRegisterShutdownHook(false) // Spring stops it, after the connection pool
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("fsync", "on")
           .setServerConfig("synchronous_commit", "on")
@@ -62,6 +62,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
   static void stopOrphan(Path pgData) throws IOException {
     Path pidFile = pgData.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) return;
+    // zonky holds a file lock on epg-lock while its JVM lives: if we cannot take it, the postmaster
+    // is not an orphan but another running Followthrough's database, and it must not be touched.
+    Path lock = pgData.resolve("epg-lock");
+    if (Files.exists(lock)) {
+      try (var channel = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.WRITE);
+           var held = channel.tryLock()) {
+        if (held == null) {
+          throw new IllegalStateException("the data directory " + pgData + " is in use by another running "
+              + "Followthrough; stop it first or set FOLLOWTHROUGH_DATA_DIR to another directory");
+        }
+      } catch (java.nio.channels.OverlappingFileLockException e) {
+        throw new IllegalStateException("the data directory " + pgData + " is already in use by this process", e);
+      }
+    }
     List<String> lines = Files.readAllLines(pidFile);
     if (lines.isEmpty()) return;
     long pid;
