@@ -72,6 +72,12 @@ class ProblemHandler {
         "Content-Type", "must be one of " + e.getSupportedMediaTypes()));
   }
 
+  @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ProblemDetail> notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e) {
+    return Problems.response(Problems.withField(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", "Accept",
+        "this endpoint answers " + e.getSupportedMediaTypes()));
+  }
+
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
     return Problems.response(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMessage()));

@@ -101,9 +101,15 @@ public class ResponseIntake {
     }
     List<JdbcResponses.Row> firsts = rows.stream().filter(java.util.Objects::nonNull).toList();
     Map<Integer, UUID> inserted = store.insertAll(firsts, now);
+    // re-deliveries: fetch and lock all of them in one query, compare in memory, write only the changed
+    List<JdbcResponses.Row> existing = firsts.stream().filter(r -> !inserted.containsKey(r.index())).toList();
+    Map<String, JdbcResponses.Stored> stored = store.findForUpdate(
+        existing.stream().map(r -> r.command().source()).toList(), existing.stream().map(JdbcResponses.Row::sourceId).toList());
     for (JdbcResponses.Row r : firsts) {
       UUID id = inserted.get(r.index());
+      JdbcResponses.Stored old = id != null ? null : stored.get(r.command().source() + "\u001f" + r.sourceId());
       Intake result = id != null ? new Intake.Recorded(id, r.command().score().category())
+          : old != null ? store.merge(r.command(), old, r.contactId(), r.accountId(), now)
           : store.store(r.command(), r.sourceId(), r.contactId(), r.accountId(), r.respondedAt(), now);
       results[r.index()] = result;
       publish(result, r.command(), r.contactId(), r.accountId(), r.respondedAt());

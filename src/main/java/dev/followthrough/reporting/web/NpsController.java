@@ -1,6 +1,7 @@
 package dev.followthrough.reporting.web;
 
 import dev.followthrough.nps.Interval;
+import dev.followthrough.reporting.NpsJson;
 import dev.followthrough.nps.NpsSummary;
 import dev.followthrough.reporting.NpsReports;
 import dev.followthrough.responses.ResponseQueries.Grouping;

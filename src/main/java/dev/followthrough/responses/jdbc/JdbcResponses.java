@@ -151,7 +151,7 @@ public class JdbcResponses {
       ON CONFLICT (source, source_id) DO NOTHING
       RETURNING id""";
 
-  record Stored(UUID id, UUID contactId, UUID accountId, int score, String comment, Instant respondedAt,
+  public record Stored(UUID id, UUID contactId, UUID accountId, int score, String comment, Instant respondedAt,
                 String program, String kind, String touchpoint, String language, Map<String, Object> attributes,
                 int revision) {}
 
@@ -175,6 +175,37 @@ public class JdbcResponses {
         FROM responses_response WHERE source = :source AND source_id = :sourceId FOR UPDATE""")
         .param("source", c.source()).param("sourceId", sourceId)
         .query(JdbcResponses::stored).single();
+    return merge(c, old, contactId, accountId, now);
+  }
+
+  /**
+   * The stored rows for many (source, source id) keys in one query, locked for update; keyed by
+   * {@code source + '\u001f' + sourceId}. Lets a re-delivered batch be compared in memory.
+   */
+  public Map<String, Stored> findForUpdate(List<String> sources, List<String> sourceIds) {
+    if (sources.isEmpty()) return Map.of();
+    return template.execute((ConnectionCallback<Map<String, Stored>>) con -> {
+      try (PreparedStatement ps = con.prepareStatement("""
+          SELECT r.source, r.source_id, r.id, r.contact_id, r.account_id, r.score, r.comment, r.responded_at, r.program,
+                 r.kind, r.touchpoint, r.language, r.attributes::text AS attributes, r.revision
+          FROM responses_response r
+          JOIN unnest(?::text[], ?::text[]) AS k(source, source_id) ON k.source = r.source AND k.source_id = r.source_id
+          ORDER BY r.id
+          FOR UPDATE OF r""")) {
+        ps.setArray(1, con.createArrayOf("text", sources.toArray()));
+        ps.setArray(2, con.createArrayOf("text", sourceIds.toArray()));
+        Map<String, Stored> out = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          int row = 0;
+          while (rs.next()) out.put(rs.getString("source") + "\u001f" + rs.getString("source_id"), stored(rs, row++));
+        }
+        return out;
+      }
+    });
+  }
+
+  /** Merges a re-delivery into an already locked stored row. */
+  public Intake merge(ResponseCommand c, Stored old, UUID contactId, UUID accountId, Instant now) {
     // A re-delivery may omit what an earlier one carried: absent means "unchanged", never "erase".
     Map<String, Object> attrs = new LinkedHashMap<>(old.attributes());
     attrs.putAll(c.attributes());

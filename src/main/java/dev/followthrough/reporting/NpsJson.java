@@ -1,8 +1,7 @@
-package dev.followthrough.reporting.web;
+package dev.followthrough.reporting;
 
 import dev.followthrough.nps.Interval;
 import dev.followthrough.nps.NpsSummary;
-import dev.followthrough.reporting.NpsReports;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

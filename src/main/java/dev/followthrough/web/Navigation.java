@@ -1,0 +1,43 @@
+package dev.followthrough.web;
+
+import dev.followthrough.platform.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The console's menu. A capability that adds pages adds its entries here; an entry names the
+ * least role that may see it (the security configuration still decides who may open it).
+ */
+public final class Navigation {
+
+  public record Link(String label, String href, boolean active) {}
+
+  public record Section(String title, List<Link> links) {}
+
+  private record Entry(String section, String label, String href, Role least) {}
+
+  private static final List<Entry> ENTRIES = List.of(
+      new Entry("Measure", "Dashboard", "/", Role.VIEWER),
+      new Entry("Measure", "Responses", "/responses", Role.VIEWER),
+      new Entry("Measure", "Accounts", "/accounts", Role.VIEWER),
+      new Entry("Settings", "API keys", "/settings/api-keys", Role.ADMIN),
+      new Entry("Settings", "Users", "/settings/users", Role.ADMIN));
+
+  private Navigation() {}
+
+  static List<Section> sections(Role role, String path) {
+    Map<String, List<Link>> bySection = new LinkedHashMap<>();
+    for (Entry e : ENTRIES) {
+      if (role == null || role.ordinal() > e.least().ordinal()) continue; // ADMIN has ordinal 0: the most rights
+      bySection.computeIfAbsent(e.section(), k -> new ArrayList<>()).add(new Link(e.label(), e.href(), active(e.href(), path)));
+    }
+    return bySection.entrySet().stream().map(s -> new Section(s.getKey(), List.copyOf(s.getValue()))).toList();
+  }
+
+  static boolean active(String href, String path) {
+    if (path == null) return false;
+    return href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href + "/");
+  }
+}

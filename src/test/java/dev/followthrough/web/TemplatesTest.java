@@ -1,0 +1,72 @@
+package dev.followthrough.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.followthrough.nps.NpsCounts;
+import dev.followthrough.nps.NpsSummary;
+import dev.followthrough.platform.Role;
+import dev.followthrough.reporting.NpsReports;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The precompiled templates rendered without Spring: what a page shows for a given view. */
+class TemplatesTest {
+
+  static final TemplateEngine JTE = TemplateEngine.createPrecompiled(ContentType.Html);
+
+  static Shell shell(boolean demo) {
+    return new Shell("Dana Admin", "dana@example.test", Role.ADMIN, demo, "_csrf", "token-123",
+        Navigation.sections(Role.ADMIN, "/"));
+  }
+
+  static String render(String template, Map<String, Object> params) {
+    StringOutput out = new StringOutput();
+    JTE.render(template, params, out);
+    return out.toString();
+  }
+
+  static DashboardView dashboard(boolean databaseEmpty) {
+    NpsSummary none = NpsSummary.of(new NpsCounts(0, 0, 0));
+    return new DashboardView(ConsoleFilter.none(), new DashboardView.Pickers(List.of(), List.of(), List.of()),
+        List.of(), databaseEmpty, none, List.of(), "/console/nps.json?groupBy=month", List.of(), List.of(), List.of(),
+        new NpsReports.AccountReport(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, List.of()), List.of(), List.of(),
+        ZoneId.of("UTC"), "https://nps.example.com");
+  }
+
+  @Test
+  void every_page_carries_the_demo_banner_while_demo_data_is_present() {
+    assertThat(render("login.jte", Map.of("shell", shell(true)))).contains("data-testid=\"demo-banner\"");
+    assertThat(render("dashboard/page.jte", Map.of("shell", shell(true), "view", dashboard(true))))
+        .contains("data-testid=\"demo-banner\"");
+    assertThat(render("login.jte", Map.of("shell", shell(false)))).doesNotContain("demo-banner");
+  }
+
+  @Test
+  void an_empty_database_explains_how_to_send_the_first_response_or_load_demo_data() {
+    String page = render("dashboard/page.jte", Map.of("shell", shell(false), "view", dashboard(true)));
+    assertThat(page).contains("No responses yet").contains("curl -X POST https://nps.example.com/api/v1/responses")
+        .contains("--demo").doesNotContain("<canvas");
+  }
+
+  @Test
+  void admins_see_settings_in_the_menu_and_viewers_do_not() {
+    assertThat(render("dashboard/page.jte", Map.of("shell", shell(false), "view", dashboard(true))))
+        .contains("href=\"/settings/users\"");
+    Shell viewer = new Shell("Vic", "vic@example.test", Role.VIEWER, false, "_csrf", "t",
+        Navigation.sections(Role.VIEWER, "/"));
+    assertThat(render("dashboard/page.jte", Map.of("shell", viewer, "view", dashboard(true))))
+        .doesNotContain("/settings/").contains("aria-current=\"page\">Dashboard");
+  }
+
+  @Test
+  void the_sign_out_form_posts_with_the_csrf_token() {
+    assertThat(render("dashboard/page.jte", Map.of("shell", shell(false), "view", dashboard(true))))
+        .containsPattern("<form method=\"post\" action=\"/logout\"[^>]*>\\s*<input type=\"hidden\" name=\"_csrf\" value=\"token-123\">");
+  }
+}
