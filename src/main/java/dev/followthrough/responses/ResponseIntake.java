@@ -1,5 +1,7 @@
 package dev.followthrough.responses;
 
+import dev.followthrough.responses.domain.AccountData;
+import dev.followthrough.responses.domain.ContactData;
 import dev.followthrough.responses.domain.Intake;
 import dev.followthrough.responses.domain.ResponseCommand;
 import dev.followthrough.responses.jdbc.JdbcResponses;
@@ -71,35 +73,37 @@ public class ResponseIntake {
   }
 
   private void recordValidBatch(List<ResponseCommand> commands, List<Integer> valid, Intake[] results, Instant now) {
-    Map<String, UUID> accounts = new HashMap<>();
-    Map<String, UUID> contacts = new HashMap<>();
-    List<JdbcResponses.Row> rows = new ArrayList<>();
-    Map<String, Integer> firstBySourceKey = new LinkedHashMap<>();
-    List<Integer> repeats = new ArrayList<>();
+    boolean demo = valid.stream().allMatch(i -> "demo".equals(commands.get(i).source()));
+    // accounts, then contacts, each upserted once per batch in one statement; repeats are merged first
+    Map<String, AccountData> accountsIn = new LinkedHashMap<>();
+    for (int i : valid) {
+      AccountData a = commands.get(i).account();
+      if (a != null) accountsIn.merge(a.externalId(), a, ResponseIntake::mergeAccount);
+    }
+    Map<String, UUID> accounts = store.upsertAccounts(List.copyOf(accountsIn.values()), demo, now);
+    Map<String, JdbcResponses.ContactRow> contactsIn = new LinkedHashMap<>();
     for (int i : valid) {
       ResponseCommand c = commands.get(i);
-      boolean demo = "demo".equals(c.source());
-      UUID accountId = c.account() == null ? null
-          : accounts.computeIfAbsent(c.account().externalId(), k -> store.upsertAccount(c.account(), demo, now));
-      UUID contactId = null;
-      if (c.contact() != null) {
-        String key = (c.contact().externalId() != null ? "x:" + c.contact().externalId() : "e:" + c.contact().email().toLowerCase())
-            + "|" + accountId;
-        UUID acc = accountId;
-        contactId = contacts.computeIfAbsent(key, k -> store.upsertContact(c.contact(), acc, demo, now));
-      }
+      if (c.contact() == null) continue;
+      UUID accountId = c.account() == null ? null : accounts.get(c.account().externalId());
+      contactsIn.merge(JdbcResponses.contactKey(c.contact()), new JdbcResponses.ContactRow(c.contact(), accountId),
+          ResponseIntake::mergeContact);
+    }
+    Map<String, UUID> contacts = store.upsertContacts(List.copyOf(contactsIn.values()), demo, now);
+
+    List<JdbcResponses.Row> firsts = new ArrayList<>();
+    List<JdbcResponses.Row> repeats = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i : valid) {
+      ResponseCommand c = commands.get(i);
+      UUID accountId = c.account() == null ? null : accounts.get(c.account().externalId());
+      UUID contactId = c.contact() == null ? null : contacts.get(JdbcResponses.contactKey(c.contact()));
       String sourceId = c.effectiveSourceId(now);
       Instant respondedAt = c.respondedAt() != null ? c.respondedAt() : now;
+      JdbcResponses.Row row = new JdbcResponses.Row(i, c, sourceId, contactId, accountId, respondedAt);
       // the same response twice inside one batch: the later copy is merged after the first is stored
-      if (firstBySourceKey.putIfAbsent(c.source() + "\u001f" + sourceId, i) != null) {
-        repeats.add(i);
-        results[i] = null;
-        rows.add(null);
-        continue;
-      }
-      rows.add(new JdbcResponses.Row(i, c, sourceId, contactId, accountId, respondedAt));
+      (seen.add(c.source() + "\u001f" + sourceId) ? firsts : repeats).add(row);
     }
-    List<JdbcResponses.Row> firsts = rows.stream().filter(java.util.Objects::nonNull).toList();
     Map<Integer, UUID> inserted = store.insertAll(firsts, now);
     // re-deliveries: fetch and lock all of them in one query, compare in memory, write only the changed
     List<JdbcResponses.Row> existing = firsts.stream().filter(r -> !inserted.containsKey(r.index())).toList();
@@ -114,20 +118,31 @@ public class ResponseIntake {
       results[r.index()] = result;
       publish(result, r.command(), r.contactId(), r.accountId(), r.respondedAt());
     }
-    for (int i : repeats) {
-      ResponseCommand c = commands.get(i);
-      UUID accountId = c.account() == null ? null : accounts.get(c.account().externalId());
-      UUID contactId = null;
-      if (c.contact() != null) {
-        String key = (c.contact().externalId() != null ? "x:" + c.contact().externalId() : "e:" + c.contact().email().toLowerCase())
-            + "|" + accountId;
-        contactId = contacts.get(key);
-      }
-      Instant respondedAt = c.respondedAt() != null ? c.respondedAt() : now;
-      Intake result = store.store(c, c.effectiveSourceId(now), contactId, accountId, respondedAt, now);
-      results[i] = result;
-      publish(result, c, contactId, accountId, respondedAt);
+    for (JdbcResponses.Row r : repeats) {
+      Intake result = store.store(r.command(), r.sourceId(), r.contactId(), r.accountId(), r.respondedAt(), now);
+      results[r.index()] = result;
+      publish(result, r.command(), r.contactId(), r.accountId(), r.respondedAt());
     }
+  }
+
+  /** A later mention in the same batch wins field by field; absent fields keep the earlier value. */
+  static AccountData mergeAccount(AccountData a, AccountData b) {
+    Map<String, Object> attrs = new LinkedHashMap<>(a.attributes());
+    attrs.putAll(b.attributes());
+    return new AccountData(a.externalId(), or(b.name(), a.name()), or(b.tier(), a.tier()), or(b.arr(), a.arr()),
+        or(b.renewalDate(), a.renewalDate()), or(b.owner(), a.owner()), attrs);
+  }
+
+  static JdbcResponses.ContactRow mergeContact(JdbcResponses.ContactRow a, JdbcResponses.ContactRow b) {
+    Map<String, Object> attrs = new LinkedHashMap<>(a.contact().attributes());
+    attrs.putAll(b.contact().attributes());
+    ContactData c = new ContactData(a.contact().externalId(), or(b.contact().email(), a.contact().email()),
+        or(b.contact().name(), a.contact().name()), or(b.contact().role(), a.contact().role()), attrs);
+    return new JdbcResponses.ContactRow(c, or(b.accountId(), a.accountId()));
+  }
+
+  private static <T> T or(T preferred, T fallback) {
+    return preferred != null ? preferred : fallback;
   }
 
   private void publish(Intake result, ResponseCommand c, UUID contactId, UUID accountId, Instant respondedAt) {

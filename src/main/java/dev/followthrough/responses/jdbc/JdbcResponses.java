@@ -270,14 +270,17 @@ public class JdbcResponses {
    */
   public Map<Integer, UUID> insertAll(List<Row> rows, Instant now) {
     if (rows.isEmpty()) return Map.of();
+    // one lock order for concurrent batches that share keys
+    List<Row> sorted = rows.stream().sorted(java.util.Comparator.comparing((Row r) -> r.command().source())
+        .thenComparing(Row::sourceId)).toList();
     return template.execute((ConnectionCallback<Map<Integer, UUID>>) con -> {
-      int n = rows.size();
+      int n = sorted.size();
       String[] ids = new String[n], idx = new String[n], sources = new String[n], sourceIds = new String[n],
           contacts = new String[n], accounts = new String[n], scores = new String[n], comments = new String[n],
           responded = new String[n], programs = new String[n], kinds = new String[n], touchpoints = new String[n],
           languages = new String[n], attrs = new String[n];
       for (int i = 0; i < n; i++) {
-        Row r = rows.get(i);
+        Row r = sorted.get(i);
         ResponseCommand c = r.command();
         ids[i] = ResponseId.timeOrdered(now).toString();
         idx[i] = Integer.toString(r.index());
@@ -321,6 +324,211 @@ public class JdbcResponses {
           while (rs.next()) out.put(rs.getInt(1), rs.getObject(2, UUID.class));
         }
         return out;
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- bulk accounts and contacts
+
+  /**
+   * Upserts many accounts in one statement (same merge rules as {@link #upsertAccount}); answers
+   * external id → id. Input is sorted by external id so concurrent batches lock rows in one order.
+   */
+  public Map<String, UUID> upsertAccounts(List<AccountData> accounts, boolean demo, Instant now) {
+    if (accounts.isEmpty()) return Map.of();
+    List<AccountData> sorted = accounts.stream().sorted(java.util.Comparator.comparing(AccountData::externalId)).toList();
+    Map<String, UUID> out = template.execute((ConnectionCallback<Map<String, UUID>>) con -> {
+      int n = sorted.size();
+      String[] ids = new String[n], ext = new String[n], name = new String[n], tier = new String[n], arr = new String[n],
+          renewal = new String[n], owner = new String[n], attrs = new String[n];
+      for (int i = 0; i < n; i++) {
+        AccountData a = sorted.get(i);
+        ids[i] = ResponseId.timeOrdered(now).toString();
+        ext[i] = a.externalId();
+        name[i] = a.name();
+        tier[i] = a.tier();
+        arr[i] = a.arr() == null ? null : a.arr().toPlainString();
+        renewal[i] = a.renewalDate() == null ? null : a.renewalDate().toString();
+        owner[i] = a.owner();
+        attrs[i] = json(a.attributes());
+      }
+      String sql = """
+          WITH input AS (
+            SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::date[], ?::text[], ?::jsonb[])
+              WITH ORDINALITY AS t(id, external_id, name, tier, arr, renewal_date, owner, attributes, ord)),
+          ins AS (
+            INSERT INTO responses_account AS a
+              (id, external_id, name, tier, arr, renewal_date, owner, attributes, demo, created_at, updated_at)
+            SELECT id, external_id, name, tier, arr, renewal_date, owner, attributes, ?, ?, ? FROM input ORDER BY ord
+            ON CONFLICT (external_id) DO UPDATE SET
+              name = COALESCE(EXCLUDED.name, a.name), tier = COALESCE(EXCLUDED.tier, a.tier),
+              arr = COALESCE(EXCLUDED.arr, a.arr), renewal_date = COALESCE(EXCLUDED.renewal_date, a.renewal_date),
+              owner = COALESCE(EXCLUDED.owner, a.owner), attributes = a.attributes || EXCLUDED.attributes,
+              updated_at = EXCLUDED.updated_at
+            WHERE (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM a.name)
+               OR (EXCLUDED.tier IS NOT NULL AND EXCLUDED.tier IS DISTINCT FROM a.tier)
+               OR (EXCLUDED.arr IS NOT NULL AND EXCLUDED.arr IS DISTINCT FROM a.arr)
+               OR (EXCLUDED.renewal_date IS NOT NULL AND EXCLUDED.renewal_date IS DISTINCT FROM a.renewal_date)
+               OR (EXCLUDED.owner IS NOT NULL AND EXCLUDED.owner IS DISTINCT FROM a.owner)
+               OR NOT (a.attributes @> EXCLUDED.attributes)
+            RETURNING id, external_id)
+          SELECT external_id, id FROM ins
+          UNION ALL
+          SELECT a.external_id, a.id FROM responses_account a JOIN input i ON i.external_id = a.external_id""";
+      try (PreparedStatement ps = con.prepareStatement(sql)) {
+        int p = 1;
+        for (String[] col : new String[][] {ids, ext, name, tier, arr, renewal, owner, attrs}) {
+          ps.setArray(p++, con.createArrayOf("text", col));
+        }
+        ps.setBoolean(p++, demo);
+        ps.setTimestamp(p++, ts(now));
+        ps.setTimestamp(p, ts(now));
+        Map<String, UUID> found = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) found.putIfAbsent(rs.getString(1), rs.getObject(2, UUID.class));
+        }
+        return found;
+      }
+    });
+    // rows a concurrent transaction committed after our snapshot: one by one, with a fresh snapshot each
+    for (AccountData a : sorted) if (!out.containsKey(a.externalId())) out.put(a.externalId(), upsertAccount(a, demo, now));
+    return out;
+  }
+
+  /** A contact to upsert in bulk, with the account it belongs to (null: leave as stored). */
+  public record ContactRow(ContactData contact, UUID accountId) {}
+
+  /**
+   * Upserts many contacts in a few statements, with the rules of {@link #upsertContact}; answers the
+   * contact's key ({@code x:<external id>} or {@code e:<lower-case email>}) → id.
+   */
+  public Map<String, UUID> upsertContacts(List<ContactRow> rows, boolean demo, Instant now) {
+    Map<String, UUID> out = new HashMap<>();
+    List<ContactRow> byExt = rows.stream().filter(r -> r.contact().externalId() != null && !r.contact().externalId().isBlank())
+        .sorted(java.util.Comparator.comparing(r -> r.contact().externalId())).toList();
+    List<ContactRow> byEmail = rows.stream().filter(r -> r.contact().externalId() == null || r.contact().externalId().isBlank())
+        .sorted(java.util.Comparator.comparing(r -> r.contact().email().toLowerCase(java.util.Locale.ROOT))).toList();
+    if (!byExt.isEmpty()) out.putAll(upsertContactsByExternalId(byExt, demo, now));
+    if (!byEmail.isEmpty()) out.putAll(upsertContactsByEmail(byEmail, demo, now));
+    for (ContactRow r : rows) {
+      String key = contactKey(r.contact());
+      if (!out.containsKey(key)) out.put(key, upsertContact(r.contact(), r.accountId(), demo, now));
+    }
+    return out;
+  }
+
+  public static String contactKey(ContactData c) {
+    return c.externalId() != null && !c.externalId().isBlank() ? "x:" + c.externalId()
+        : "e:" + c.email().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private String[][] contactColumns(List<ContactRow> rows, Instant now) {
+    int n = rows.size();
+    String[][] cols = new String[7][n];
+    for (int i = 0; i < n; i++) {
+      ContactData c = rows.get(i).contact();
+      cols[0][i] = ResponseId.timeOrdered(now).toString();
+      cols[1][i] = c.externalId();
+      cols[2][i] = c.email();
+      cols[3][i] = c.name();
+      cols[4][i] = c.role();
+      cols[5][i] = rows.get(i).accountId() == null ? null : rows.get(i).accountId().toString();
+      cols[6][i] = json(c.attributes());
+    }
+    return cols;
+  }
+
+  private static final String CONTACT_INPUT = """
+      input AS (
+        SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::jsonb[])
+          WITH ORDINALITY AS t(id, external_id, email, name, role, account_id, attributes, ord))""";
+
+  private Map<String, UUID> upsertContactsByExternalId(List<ContactRow> rows, boolean demo, Instant now) {
+    return template.execute((ConnectionCallback<Map<String, UUID>>) con -> {
+      String[][] cols = contactColumns(rows, now);
+      // contacts first known by email only get the external id they now arrive with
+      String adopt = "WITH " + CONTACT_INPUT + """
+          UPDATE responses_contact c SET external_id = i.external_id, updated_at = ?
+          FROM (SELECT DISTINCT ON (lower(email)) external_id, email FROM input WHERE email IS NOT NULL
+                ORDER BY lower(email), ord) i
+          WHERE c.external_id IS NULL AND lower(c.email) = lower(i.email)
+            AND NOT EXISTS (SELECT 1 FROM responses_contact x WHERE x.external_id = i.external_id)""";
+      String upsert = "WITH " + CONTACT_INPUT + """
+          , ins AS (
+            INSERT INTO responses_contact AS c
+              (id, external_id, email, name, role, account_id, attributes, demo, created_at, updated_at)
+            SELECT id, external_id, email, name, role, account_id, attributes, ?, ?, ? FROM input ORDER BY ord
+            ON CONFLICT (external_id) DO UPDATE SET
+              email = COALESCE(EXCLUDED.email, c.email), name = COALESCE(EXCLUDED.name, c.name),
+              role = COALESCE(EXCLUDED.role, c.role), account_id = COALESCE(EXCLUDED.account_id, c.account_id),
+              attributes = c.attributes || EXCLUDED.attributes, updated_at = EXCLUDED.updated_at
+            WHERE (EXCLUDED.email IS NOT NULL AND EXCLUDED.email IS DISTINCT FROM c.email)
+               OR (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM c.name)
+               OR (EXCLUDED.role IS NOT NULL AND EXCLUDED.role IS DISTINCT FROM c.role)
+               OR (EXCLUDED.account_id IS NOT NULL AND EXCLUDED.account_id IS DISTINCT FROM c.account_id)
+               OR NOT (c.attributes @> EXCLUDED.attributes)
+            RETURNING id, external_id)
+          SELECT external_id, id FROM ins
+          UNION ALL
+          SELECT c.external_id, c.id FROM responses_contact c JOIN input i ON i.external_id = c.external_id""";
+      try (PreparedStatement a = con.prepareStatement(adopt); PreparedStatement u = con.prepareStatement(upsert)) {
+        int p = 1;
+        for (String[] col : cols) a.setArray(p++, con.createArrayOf("text", col));
+        a.setTimestamp(p, ts(now));
+        a.executeUpdate();
+        p = 1;
+        for (String[] col : cols) u.setArray(p++, con.createArrayOf("text", col));
+        u.setBoolean(p++, demo);
+        u.setTimestamp(p++, ts(now));
+        u.setTimestamp(p, ts(now));
+        Map<String, UUID> found = new HashMap<>();
+        try (ResultSet rs = u.executeQuery()) {
+          while (rs.next()) found.putIfAbsent("x:" + rs.getString(1), rs.getObject(2, UUID.class));
+        }
+        return found;
+      }
+    });
+  }
+
+  private Map<String, UUID> upsertContactsByEmail(List<ContactRow> rows, boolean demo, Instant now) {
+    return template.execute((ConnectionCallback<Map<String, UUID>>) con -> {
+      String[][] cols = contactColumns(rows, now);
+      String sql = "WITH " + CONTACT_INPUT + """
+          , found AS (
+            SELECT DISTINCT ON (lower(c.email)) lower(c.email) AS key, c.id
+            FROM responses_contact c JOIN input i ON lower(c.email) = lower(i.email)
+            ORDER BY lower(c.email), c.external_id NULLS LAST, c.created_at),
+          upd AS (
+            UPDATE responses_contact c SET name = COALESCE(i.name, c.name), role = COALESCE(i.role, c.role),
+              account_id = COALESCE(i.account_id, c.account_id), attributes = c.attributes || i.attributes,
+              updated_at = ?
+            FROM found f JOIN input i ON lower(i.email) = f.key
+            WHERE c.id = f.id
+              AND ((i.name IS NOT NULL AND i.name IS DISTINCT FROM c.name)
+                OR (i.role IS NOT NULL AND i.role IS DISTINCT FROM c.role)
+                OR (i.account_id IS NOT NULL AND i.account_id IS DISTINCT FROM c.account_id)
+                OR NOT (c.attributes @> i.attributes))
+            RETURNING c.id),
+          ins AS (
+            INSERT INTO responses_contact (id, email, name, role, account_id, attributes, demo, created_at, updated_at)
+            SELECT id, email, name, role, account_id, attributes, ?, ?, ? FROM input i
+            WHERE NOT EXISTS (SELECT 1 FROM found f WHERE f.key = lower(i.email))
+            ORDER BY ord
+            ON CONFLICT (lower(email)) WHERE external_id IS NULL DO NOTHING
+            RETURNING id, lower(email) AS key)
+          SELECT key, id FROM found UNION ALL SELECT key, id FROM ins""";
+      try (PreparedStatement ps = con.prepareStatement(sql)) {
+        int p = 1;
+        for (String[] col : cols) ps.setArray(p++, con.createArrayOf("text", col));
+        ps.setTimestamp(p++, ts(now));
+        ps.setBoolean(p++, demo);
+        ps.setTimestamp(p++, ts(now));
+        ps.setTimestamp(p, ts(now));
+        Map<String, UUID> found = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) found.putIfAbsent("e:" + rs.getString(1), rs.getObject(2, UUID.class));
+        }
+        return found;
       }
     });
   }
