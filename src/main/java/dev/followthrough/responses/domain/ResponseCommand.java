@@ -18,6 +18,8 @@ public record ResponseCommand(
 
   public static final int MAX_COMMENT = 20_000;
   public static final int MAX_TEXT = 200;
+  private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
   public ResponseCommand {
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
@@ -32,14 +34,14 @@ public record ResponseCommand(
     if (comment != null && comment.length() > MAX_COMMENT) return reject("comment", "must be at most 20000 characters");
     if (respondedAt != null && respondedAt.isAfter(now.plusSeconds(24 * 3600)))
       return reject("respondedAt", "is more than a day in the future");
-    if (respondedAt != null && respondedAt.isBefore(Instant.parse("1990-01-01T00:00:00Z")))
+    if (respondedAt != null && respondedAt.isBefore(EARLIEST))
       return reject("respondedAt", "is before 1990");
     for (var f : new String[][] {{"program", program}, {"touchpoint", touchpoint}, {"language", language}})
       if (f[1] != null && f[1].length() > MAX_TEXT) return reject(f[0], "must be at most 200 characters");
     if (contact != null) {
       if (blank(contact.externalId()) && blank(contact.email()))
         return reject("contact", "needs an externalId or an email");
-      if (!blank(contact.email()) && !contact.email().matches("^[^@\\s]+@[^@\\s]+$"))
+      if (!blank(contact.email()) && !EMAIL.matcher(contact.email()).matches())
         return reject("contact.email", "is not an email address");
     }
     if (account != null) {
