@@ -33,6 +33,34 @@ public final class NpsJson {
     return m;
   }
 
+  /** The whole {@code GET /api/v1/nps} answer for a report. */
+  public static Map<String, Object> report(NpsReports.Report report) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("overall", summary(report.overall()));
+    if (report.groupBy() != null) out.put("groupBy", report.groupBy().name().toLowerCase(java.util.Locale.ROOT));
+    out.put("groups", report.groups().stream().map(g -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("key", g.key());
+      m.put("label", g.label());
+      m.putAll(summary(g.summary()));
+      if (g.change() != null) m.put("change", change(g.change()));
+      return m;
+    }).toList());
+    out.put("method", "NPS = %promoters − %detractors on −100…+100; ci95 by the adjusted-Wald method (Rocks 2016), "
+        + "clamped to ±100; change = two-sample Wald test against the previous period, significant when p < 0.05");
+    return out;
+  }
+
+  /** Parses {@code groupBy}; null or blank means no grouping. */
+  public static dev.followthrough.responses.ResponseQueries.Grouping grouping(String groupBy) {
+    if (groupBy == null || groupBy.isBlank()) return null;
+    try {
+      return dev.followthrough.responses.ResponseQueries.Grouping.valueOf(groupBy.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("groupBy must be one of month, week, quarter, tier, program, touchpoint, account");
+    }
+  }
+
   static Map<String, Object> interval(Interval i) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("low", round(i.low()));

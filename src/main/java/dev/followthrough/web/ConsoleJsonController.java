@@ -3,10 +3,7 @@ package dev.followthrough.web;
 import dev.followthrough.reporting.NpsReports;
 import dev.followthrough.reporting.ReportingSettings;
 import dev.followthrough.reporting.NpsJson;
-import dev.followthrough.responses.ResponseQueries.Grouping;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,30 +30,8 @@ class ConsoleJsonController {
   ResponseEntity<Map<String, Object>> nps(@RequestParam Map<String, String> params) {
     ConsoleFilter filter = ConsoleFilter.of(params);
     if (!filter.problems().isEmpty()) throw new IllegalArgumentException(String.join(" ", filter.problems()));
-    Grouping grouping = grouping(params.get("groupBy"));
-    var report = reports.report(filter.toResponseFilter(zone), grouping);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("overall", NpsJson.summary(report.overall()));
-    if (grouping != null) out.put("groupBy", grouping.name().toLowerCase(Locale.ROOT));
-    out.put("groups", report.groups().stream().map(g -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("key", g.key());
-      m.put("label", g.label());
-      m.putAll(NpsJson.summary(g.summary()));
-      if (g.change() != null) m.put("change", NpsJson.change(g.change()));
-      return m;
-    }).toList());
-    out.put("method", "NPS = %promoters − %detractors on −100…+100; ci95 by the adjusted-Wald method (Rocks 2016), "
-        + "clamped to ±100; change = two-sample Wald test against the previous period, significant when p < 0.05");
+    var report = reports.report(filter.toResponseFilter(zone), NpsJson.grouping(params.get("groupBy")));
+    Map<String, Object> out = NpsJson.report(report);
     return ResponseEntity.ok().header("Cache-Control", "no-store").body(out);
-  }
-
-  static Grouping grouping(String groupBy) {
-    if (groupBy == null || groupBy.isBlank()) return null;
-    try {
-      return Grouping.valueOf(groupBy.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("groupBy must be one of month, week, quarter, tier, program, touchpoint, account");
-    }
   }
 }

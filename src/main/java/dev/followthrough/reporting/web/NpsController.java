@@ -35,22 +35,7 @@ class NpsController {
                           @RequestParam(required = false) String program, @RequestParam(required = false) String kind,
                           @RequestParam(required = false) String tier, @RequestParam(required = false) String touchpoint,
                           @RequestParam(required = false) String account, @RequestParam(required = false) String groupBy) {
-    Grouping grouping = grouping(groupBy);
-    var report = reports.report(filter(from, to, program, kind, tier, touchpoint, account), grouping);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("overall", NpsJson.summary(report.overall()));
-    if (grouping != null) out.put("groupBy", grouping.name().toLowerCase(Locale.ROOT));
-    out.put("groups", report.groups().stream().map(g -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("key", g.key());
-      m.put("label", g.label());
-      m.putAll(NpsJson.summary(g.summary()));
-      if (g.change() != null) m.put("change", NpsJson.change(g.change()));
-      return m;
-    }).toList());
-    out.put("method", "NPS = %promoters − %detractors on −100…+100; ci95 by the adjusted-Wald method (Rocks 2016), "
-        + "clamped to ±100; change = two-sample Wald test against the previous period, significant when p < 0.05");
-    return out;
+    return NpsJson.report(reports.report(filter(from, to, program, kind, tier, touchpoint, account), NpsJson.grouping(groupBy)));
   }
 
   /** Two periods side by side, with a plain-language verdict on whether the change is real. */
@@ -96,15 +81,6 @@ class NpsController {
       return m;
     }).toList());
     return out;
-  }
-
-  static Grouping grouping(String groupBy) {
-    if (groupBy == null || groupBy.isBlank()) return null;
-    try {
-      return Grouping.valueOf(groupBy.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("groupBy must be one of month, week, quarter, tier, program, touchpoint, account");
-    }
   }
 
   static ResponseFilter filter(String from, String to, String program, String kind, String tier, String touchpoint,
