@@ -66,7 +66,22 @@ public class JdbcResponses {
         RETURNING id)
       SELECT id FROM ins UNION ALL SELECT id FROM responses_account WHERE external_id = :ext LIMIT 1""";
 
+  /** An account that already holds every given value: read without locking or writing it. */
+  private static final String UNCHANGED_ACCOUNT = """
+      SELECT id FROM responses_account
+      WHERE external_id = :ext
+        AND (CAST(:name AS text) IS NULL OR name = :name) AND (CAST(:tier AS text) IS NULL OR tier = :tier)
+        AND (CAST(:arr AS numeric) IS NULL OR arr = :arr) AND (CAST(:renewal AS date) IS NULL OR renewal_date = :renewal)
+        AND (CAST(:owner AS text) IS NULL OR owner = :owner) AND attributes @> CAST(:attrs AS jsonb)""";
+
   public UUID upsertAccount(AccountData a, boolean demo, Instant now) {
+    // Most deliveries repeat a known account unchanged; an upsert would still lock and WAL-log its row.
+    Optional<UUID> known = jdbc.sql(UNCHANGED_ACCOUNT)
+        .param("ext", a.externalId()).param("name", a.name()).param("tier", a.tier()).param("arr", a.arr())
+        .param("renewal", a.renewalDate() == null ? null : java.sql.Date.valueOf(a.renewalDate()))
+        .param("owner", a.owner()).param("attrs", json(a.attributes()))
+        .query(UUID.class).optional();
+    if (known.isPresent()) return known.get();
     for (int attempt = 0; ; attempt++) {
       Optional<UUID> id = jdbc.sql(UPSERT_ACCOUNT)
           .param("id", ResponseId.timeOrdered(now)).param("ext", a.externalId()).param("name", a.name())
@@ -128,8 +143,22 @@ public class JdbcResponses {
         RETURNING id)
       SELECT id FROM found UNION ALL SELECT id FROM ins LIMIT 1""";
 
+  private static final String UNCHANGED_CONTACT = """
+      SELECT id FROM responses_contact
+      WHERE external_id = :ext
+        AND (CAST(:email AS text) IS NULL OR email = :email) AND (CAST(:name AS text) IS NULL OR name = :name)
+        AND (CAST(:role AS text) IS NULL OR role = :role) AND (CAST(:account AS uuid) IS NULL OR account_id = :account)
+        AND attributes @> CAST(:attrs AS jsonb)""";
+
   public UUID upsertContact(ContactData c, UUID accountId, boolean demo, Instant now) {
     boolean byExternalId = c.externalId() != null && !c.externalId().isBlank();
+    if (byExternalId) {
+      Optional<UUID> known = jdbc.sql(UNCHANGED_CONTACT)
+          .param("ext", c.externalId()).param("email", c.email()).param("name", c.name()).param("role", c.role())
+          .param("account", accountId).param("attrs", json(c.attributes()))
+          .query(UUID.class).optional();
+      if (known.isPresent()) return known.get();
+    }
     for (int attempt = 0; ; attempt++) {
       Optional<UUID> id = jdbc.sql(byExternalId ? UPSERT_CONTACT_BY_EXTERNAL_ID : UPSERT_CONTACT_BY_EMAIL)
           .param("id", ResponseId.timeOrdered(now)).param("ext", c.externalId()).param("email", c.email())
