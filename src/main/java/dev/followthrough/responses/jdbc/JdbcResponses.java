@@ -6,14 +6,12 @@ import dev.followthrough.responses.domain.ContactData;
 import dev.followthrough.responses.domain.Intake;
 import dev.followthrough.responses.domain.ResponseCommand;
 import dev.followthrough.responses.domain.ResponseId;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,25 +45,6 @@ public class JdbcResponses {
 
   // ---------------------------------------------------------------- accounts
 
-  private static final String UPSERT_ACCOUNT = """
-      WITH ins AS (
-        INSERT INTO responses_account AS a
-          (id, external_id, name, tier, arr, renewal_date, owner, attributes, demo, created_at, updated_at)
-        VALUES (:id, :ext, :name, :tier, :arr, :renewal, :owner, CAST(:attrs AS jsonb), :demo, :now, :now)
-        ON CONFLICT (external_id) DO UPDATE SET
-          name = COALESCE(EXCLUDED.name, a.name), tier = COALESCE(EXCLUDED.tier, a.tier),
-          arr = COALESCE(EXCLUDED.arr, a.arr), renewal_date = COALESCE(EXCLUDED.renewal_date, a.renewal_date),
-          owner = COALESCE(EXCLUDED.owner, a.owner), attributes = a.attributes || EXCLUDED.attributes,
-          updated_at = EXCLUDED.updated_at
-        WHERE (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM a.name)
-           OR (EXCLUDED.tier IS NOT NULL AND EXCLUDED.tier IS DISTINCT FROM a.tier)
-           OR (EXCLUDED.arr IS NOT NULL AND EXCLUDED.arr IS DISTINCT FROM a.arr)
-           OR (EXCLUDED.renewal_date IS NOT NULL AND EXCLUDED.renewal_date IS DISTINCT FROM a.renewal_date)
-           OR (EXCLUDED.owner IS NOT NULL AND EXCLUDED.owner IS DISTINCT FROM a.owner)
-           OR NOT (a.attributes @> EXCLUDED.attributes)
-        RETURNING id)
-      SELECT id FROM ins UNION ALL SELECT id FROM responses_account WHERE external_id = :ext LIMIT 1""";
-
   /** An account that already holds every given value: read without locking or writing it. */
   private static final String UNCHANGED_ACCOUNT = """
       SELECT id FROM responses_account
@@ -82,66 +61,10 @@ public class JdbcResponses {
         .param("owner", a.owner()).param("attrs", json(a.attributes()))
         .query(UUID.class).optional();
     if (known.isPresent()) return known.get();
-    for (int attempt = 0; ; attempt++) {
-      Optional<UUID> id = jdbc.sql(UPSERT_ACCOUNT)
-          .param("id", ResponseId.timeOrdered(now)).param("ext", a.externalId()).param("name", a.name())
-          .param("tier", a.tier()).param("arr", a.arr())
-          .param("renewal", a.renewalDate() == null ? null : java.sql.Date.valueOf(a.renewalDate()))
-          .param("owner", a.owner()).param("attrs", json(a.attributes())).param("demo", demo).param("now", ts(now))
-          .query(UUID.class).optional();
-      // a concurrent first insert of the same account commits after our statement's snapshot: look again
-      if (id.isPresent()) return id.get();
-      if (attempt == 2) throw new IllegalStateException("account " + a.externalId() + " could not be upserted");
-    }
+    return upsertAccounts(List.of(a), demo, now).get(a.externalId());
   }
 
   // ---------------------------------------------------------------- contacts
-
-  private static final String UPSERT_CONTACT_BY_EXTERNAL_ID = """
-      WITH adopt AS (
-        UPDATE responses_contact SET external_id = :ext, updated_at = :now
-        WHERE CAST(:email AS text) IS NOT NULL AND external_id IS NULL AND lower(email) = lower(:email)
-          AND NOT EXISTS (SELECT 1 FROM responses_contact WHERE external_id = :ext)
-        RETURNING id),
-      ins AS (
-        INSERT INTO responses_contact AS c
-          (id, external_id, email, name, role, account_id, attributes, demo, created_at, updated_at)
-        SELECT :id, :ext, :email, :name, :role, :account, CAST(:attrs AS jsonb), :demo, :now, :now
-        WHERE NOT EXISTS (SELECT 1 FROM adopt)
-        ON CONFLICT (external_id) DO UPDATE SET
-          email = COALESCE(EXCLUDED.email, c.email), name = COALESCE(EXCLUDED.name, c.name),
-          role = COALESCE(EXCLUDED.role, c.role), account_id = COALESCE(EXCLUDED.account_id, c.account_id),
-          attributes = c.attributes || EXCLUDED.attributes, updated_at = EXCLUDED.updated_at
-        WHERE (EXCLUDED.email IS NOT NULL AND EXCLUDED.email IS DISTINCT FROM c.email)
-           OR (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM c.name)
-           OR (EXCLUDED.role IS NOT NULL AND EXCLUDED.role IS DISTINCT FROM c.role)
-           OR (EXCLUDED.account_id IS NOT NULL AND EXCLUDED.account_id IS DISTINCT FROM c.account_id)
-           OR NOT (c.attributes @> EXCLUDED.attributes)
-        RETURNING id)
-      SELECT id FROM adopt UNION ALL SELECT id FROM ins
-      UNION ALL SELECT id FROM responses_contact WHERE external_id = :ext LIMIT 1""";
-
-  private static final String UPSERT_CONTACT_BY_EMAIL = """
-      WITH found AS (
-        SELECT id FROM responses_contact WHERE lower(email) = lower(:email)
-        ORDER BY external_id NULLS LAST, created_at LIMIT 1),
-      upd AS (
-        UPDATE responses_contact c SET name = COALESCE(:name, c.name), role = COALESCE(:role, c.role),
-          account_id = COALESCE(:account, c.account_id), attributes = c.attributes || CAST(:attrs AS jsonb),
-          updated_at = :now
-        FROM found WHERE c.id = found.id
-          AND ((CAST(:name AS text) IS NOT NULL AND :name IS DISTINCT FROM c.name)
-            OR (CAST(:role AS text) IS NOT NULL AND :role IS DISTINCT FROM c.role)
-            OR (CAST(:account AS uuid) IS NOT NULL AND :account IS DISTINCT FROM c.account_id)
-            OR NOT (c.attributes @> CAST(:attrs AS jsonb)))
-        RETURNING c.id),
-      ins AS (
-        INSERT INTO responses_contact (id, email, name, role, account_id, attributes, demo, created_at, updated_at)
-        SELECT :id, :email, :name, :role, :account, CAST(:attrs AS jsonb), :demo, :now, :now
-        WHERE NOT EXISTS (SELECT 1 FROM found)
-        ON CONFLICT (lower(email)) WHERE external_id IS NULL DO NOTHING
-        RETURNING id)
-      SELECT id FROM found UNION ALL SELECT id FROM ins LIMIT 1""";
 
   private static final String UNCHANGED_CONTACT = """
       SELECT id FROM responses_contact
@@ -159,15 +82,7 @@ public class JdbcResponses {
           .query(UUID.class).optional();
       if (known.isPresent()) return known.get();
     }
-    for (int attempt = 0; ; attempt++) {
-      Optional<UUID> id = jdbc.sql(byExternalId ? UPSERT_CONTACT_BY_EXTERNAL_ID : UPSERT_CONTACT_BY_EMAIL)
-          .param("id", ResponseId.timeOrdered(now)).param("ext", c.externalId()).param("email", c.email())
-          .param("name", c.name()).param("role", c.role()).param("account", accountId)
-          .param("attrs", json(c.attributes())).param("demo", demo).param("now", ts(now))
-          .query(UUID.class).optional();
-      if (id.isPresent()) return id.get();
-      if (attempt == 2) throw new IllegalStateException("contact could not be upserted");
-    }
+    return upsertContacts(List.of(new ContactRow(c, accountId)), demo, now).get(contactKey(c));
   }
 
   // ---------------------------------------------------------------- responses
@@ -360,13 +275,23 @@ public class JdbcResponses {
   // ---------------------------------------------------------------- bulk accounts and contacts
 
   /**
-   * Upserts many accounts in one statement (same merge rules as {@link #upsertAccount}); answers
+   * Upserts many accounts in one statement (null fields keep stored values; attributes merge); answers
    * external id → id. Input is sorted by external id so concurrent batches lock rows in one order.
    */
   public Map<String, UUID> upsertAccounts(List<AccountData> accounts, boolean demo, Instant now) {
-    if (accounts.isEmpty()) return Map.of();
-    List<AccountData> sorted = accounts.stream().sorted(java.util.Comparator.comparing(AccountData::externalId)).toList();
-    Map<String, UUID> out = template.execute((ConnectionCallback<Map<String, UUID>>) con -> {
+    List<AccountData> pending = accounts.stream().sorted(java.util.Comparator.comparing(AccountData::externalId)).toList();
+    Map<String, UUID> out = new HashMap<>();
+    // rows a concurrent transaction committed after a statement's snapshot are missing: a new statement sees them
+    for (int attempt = 0; !pending.isEmpty(); attempt++) {
+      if (attempt == 3) throw new IllegalStateException("accounts could not be upserted: " + pending.size() + " left");
+      out.putAll(upsertAccountsOnce(pending, demo, now));
+      pending = pending.stream().filter(a -> !out.containsKey(a.externalId())).toList();
+    }
+    return out;
+  }
+
+  private Map<String, UUID> upsertAccountsOnce(List<AccountData> sorted, boolean demo, Instant now) {
+    return template.execute((ConnectionCallback<Map<String, UUID>>) con -> {
       int n = sorted.size();
       String[] ids = new String[n], ext = new String[n], name = new String[n], tier = new String[n], arr = new String[n],
           renewal = new String[n], owner = new String[n], attrs = new String[n];
@@ -419,29 +344,27 @@ public class JdbcResponses {
         return found;
       }
     });
-    // rows a concurrent transaction committed after our snapshot: one by one, with a fresh snapshot each
-    for (AccountData a : sorted) if (!out.containsKey(a.externalId())) out.put(a.externalId(), upsertAccount(a, demo, now));
-    return out;
   }
 
   /** A contact to upsert in bulk, with the account it belongs to (null: leave as stored). */
   public record ContactRow(ContactData contact, UUID accountId) {}
 
   /**
-   * Upserts many contacts in a few statements, with the rules of {@link #upsertContact}; answers the
+   * Upserts many contacts in a few statements (matched by external id, else email; a contact known only
+   * by email adopts the external id it now arrives with; null fields keep stored values); answers the
    * contact's key ({@code x:<external id>} or {@code e:<lower-case email>}) → id.
    */
   public Map<String, UUID> upsertContacts(List<ContactRow> rows, boolean demo, Instant now) {
     Map<String, UUID> out = new HashMap<>();
-    List<ContactRow> byExt = rows.stream().filter(r -> r.contact().externalId() != null && !r.contact().externalId().isBlank())
-        .sorted(java.util.Comparator.comparing(r -> r.contact().externalId())).toList();
-    List<ContactRow> byEmail = rows.stream().filter(r -> r.contact().externalId() == null || r.contact().externalId().isBlank())
-        .sorted(java.util.Comparator.comparing(r -> r.contact().email().toLowerCase(java.util.Locale.ROOT))).toList();
-    if (!byExt.isEmpty()) out.putAll(upsertContactsByExternalId(byExt, demo, now));
-    if (!byEmail.isEmpty()) out.putAll(upsertContactsByEmail(byEmail, demo, now));
-    for (ContactRow r : rows) {
-      String key = contactKey(r.contact());
-      if (!out.containsKey(key)) out.put(key, upsertContact(r.contact(), r.accountId(), demo, now));
+    List<ContactRow> pending = rows.stream().sorted(java.util.Comparator.comparing(r -> contactKey(r.contact()))).toList();
+    // as for accounts: what a concurrent commit hid from one statement, the next one sees
+    for (int attempt = 0; !pending.isEmpty(); attempt++) {
+      if (attempt == 3) throw new IllegalStateException("contacts could not be upserted: " + pending.size() + " left");
+      List<ContactRow> byExt = pending.stream().filter(r -> contactKey(r.contact()).startsWith("x:")).toList();
+      List<ContactRow> byEmail = pending.stream().filter(r -> contactKey(r.contact()).startsWith("e:")).toList();
+      if (!byExt.isEmpty()) out.putAll(upsertContactsByExternalId(byExt, demo, now));
+      if (!byEmail.isEmpty()) out.putAll(upsertContactsByEmail(byEmail, demo, now));
+      pending = pending.stream().filter(r -> !out.containsKey(contactKey(r.contact()))).toList();
     }
     return out;
   }
