@@ -8,7 +8,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.followthrough.Followthrough;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
 
 class ArchitectureTest {
 
@@ -39,10 +38,5 @@ class ArchitectureTest {
         .orShould().callMethod(System.class, "currentTimeMillis")
         .because("time is a parameter in the domain")
         .check(CLASSES);
-  }
-
-  @Test
-  void module_documentation_is_generated() {
-    new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
   }
 }
