@@ -13,10 +13,19 @@ import java.util.UUID;
 /** Read access to responses for other modules (reporting, console). */
 public interface ResponseQueries {
 
-  record ContactRef(UUID id, String externalId, String email, String name, String role) {}
+  /** {@code optedOutAt} is set when the contact asked never to be contacted again. */
+  record ContactRef(UUID id, String externalId, String email, String name, String role, Instant optedOutAt,
+                    Map<String, Object> attributes) {
+    public boolean optedOut() {
+      return optedOutAt != null;
+    }
+  }
 
   record AccountRef(UUID id, String externalId, String name, String tier, BigDecimal arr, LocalDate renewalDate,
-                    String owner) {}
+                    String owner, Map<String, Object> attributes) {}
+
+  /** One score of a contact, for score trends. */
+  record ScorePoint(UUID responseId, int score, Instant respondedAt, String program, String touchpoint) {}
 
   record ResponseView(UUID id, String source, String sourceId, int score, String category, String comment,
                       Instant respondedAt, Instant receivedAt, Instant updatedAt, String program, String kind,
@@ -62,4 +71,7 @@ public interface ResponseQueries {
 
   /** Distinct values for filter pickers. */
   Map<String, List<String>> facets();
+
+  /** The contact's scores, oldest first (at most {@code limit}, the most recent ones). */
+  List<ScorePoint> contactScores(UUID contactId, int limit);
 }

@@ -30,8 +30,9 @@ class JdbcResponseQueries implements ResponseQueries {
       SELECT r.id, r.source, r.source_id, r.score, r.category, r.comment, r.responded_at, r.received_at, r.updated_at,
              r.program, r.kind, r.touchpoint, r.language, r.attributes::text AS attributes, r.revision,
              c.id AS c_id, c.external_id AS c_ext, c.email AS c_email, c.name AS c_name, c.role AS c_role,
+             c.opted_out_at AS c_opted_out, c.attributes::text AS c_attributes,
              a.id AS a_id, a.external_id AS a_ext, a.name AS a_name, a.tier AS a_tier, a.arr AS a_arr,
-             a.renewal_date AS a_renewal, a.owner AS a_owner
+             a.renewal_date AS a_renewal, a.owner AS a_owner, a.attributes::text AS a_attributes
       FROM responses_response r
       LEFT JOIN responses_contact c ON c.id = r.contact_id
       LEFT JOIN responses_account a ON a.id = r.account_id
@@ -47,9 +48,10 @@ class JdbcResponseQueries implements ResponseQueries {
         rs.getString("kind"), rs.getString("touchpoint"), rs.getString("language"),
         JdbcResponses.map(rs.getString("attributes")), rs.getInt("revision"),
         cId == null ? null : new ContactRef(cId, rs.getString("c_ext"), rs.getString("c_email"), rs.getString("c_name"),
-            rs.getString("c_role")),
+            rs.getString("c_role"), instant(rs.getTimestamp("c_opted_out")), JdbcResponses.map(rs.getString("c_attributes"))),
         aId == null ? null : new AccountRef(aId, rs.getString("a_ext"), rs.getString("a_name"), rs.getString("a_tier"),
-            rs.getBigDecimal("a_arr"), renewal == null ? null : renewal.toLocalDate(), rs.getString("a_owner")));
+            rs.getBigDecimal("a_arr"), renewal == null ? null : renewal.toLocalDate(), rs.getString("a_owner"),
+            JdbcResponses.map(rs.getString("a_attributes"))));
   }
 
   @Override
@@ -192,5 +194,16 @@ class JdbcResponseQueries implements ResponseQueries {
 
   private static Instant instant(Timestamp t) {
     return t == null ? null : t.toInstant();
+  }
+
+  @Override
+  public List<ScorePoint> contactScores(UUID contactId, int limit) {
+    List<ScorePoint> newestFirst = jdbc.query("""
+        SELECT id, score, responded_at, program, touchpoint FROM responses_response
+        WHERE contact_id = :contact ORDER BY responded_at DESC, id DESC LIMIT :limit""",
+        Map.of("contact", contactId, "limit", limit),
+        (rs, i) -> new ScorePoint(rs.getObject("id", UUID.class), rs.getInt("score"),
+            instant(rs.getTimestamp("responded_at")), rs.getString("program"), rs.getString("touchpoint")));
+    return newestFirst.reversed();
   }
 }
