@@ -33,6 +33,11 @@ class ProblemHandler {
         "not valid JSON: " + rootMessage(e)));
   }
 
+  @ExceptionHandler(InvalidField.class)
+  ResponseEntity<ProblemDetail> invalidField(InvalidField e) {
+    return Problems.unprocessable(e.field(), e.reason());
+  }
+
   @ExceptionHandler(BodySizeLimitFilter.BodyTooLarge.class)
   ResponseEntity<ProblemDetail> tooLarge() {
     return Problems.response(Problems.withField(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", "body",

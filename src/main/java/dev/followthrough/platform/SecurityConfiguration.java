@@ -52,6 +52,9 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/**").hasRole("ADMIN")
             .requestMatchers("/api/v1/api-keys/**", "/api/v1/users/**").hasRole("ADMIN")
             .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
+            // rules and teams shape everyone's work: managers change them (testing a rule is harmless)
+            .requestMatchers(HttpMethod.POST, "/api/v1/rules/test").hasRole("AGENT")
+            .requestMatchers("/api/v1/rules/**", "/api/v1/rules", "/api/v1/teams/**", "/api/v1/teams").hasRole("MANAGER")
             .anyRequest().hasRole("AGENT"))
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "Unauthorized",

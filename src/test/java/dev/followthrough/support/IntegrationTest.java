@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * PostgreSQL (one per test JVM, in a fresh directory under the build directory), real security.
  * All subclasses share one Spring context, so keep the properties here identical for all of them.
  */
-@SpringBootTest(classes = Followthrough.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {Followthrough.class, TestClock.Config.class, RecordedEvents.Config.class},
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
   public static final String ADMIN_KEY = "ft_test_admin_key_0123456789abcdef";
@@ -79,6 +80,30 @@ public abstract class IntegrationTest {
   protected Reply postAs(String key, String path, String json) {
     return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + key)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  protected Reply put(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + ADMIN_KEY)
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /**
+   * Waits for asynchronous work (event listeners, timers) to show its result: polls until the probe
+   * returns a value, failing after 20 seconds. It never waits for time to pass; tests move the clock.
+   */
+  protected static <T> T await(String what, java.util.function.Supplier<java.util.Optional<T>> probe) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (true) {
+      java.util.Optional<T> v = probe.get();
+      if (v.isPresent()) return v.get();
+      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   protected Reply get(String path) {
