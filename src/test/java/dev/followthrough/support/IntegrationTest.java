@@ -33,7 +33,7 @@ public abstract class IntegrationTest {
   public static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
 
   static final Path DATA_DIR;
-  static final int DB_PORT;
+  protected static final int DB_PORT;
 
   static {
     try {
