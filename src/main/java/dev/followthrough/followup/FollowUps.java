@@ -149,7 +149,7 @@ public class FollowUps implements FollowUpLedger {
     Channel channel = decision instanceof Assignment.Decision.Overflow o ? o.channel() : r.channel();
     String owner = decision instanceof Assignment.Decision.ToOwner t ? t.owner() : null;
     boolean queued = decision instanceof Assignment.Decision.Queue;
-    UUID id = dev.followthrough.responses.domain.ResponseId.timeOrdered(now);
+    UUID id = dev.followthrough.platform.Ids.timeOrdered(now);
     boolean inserted = cases.insert(new JdbcCases.NewCase(id, r.responseId(), r.revision(), r.contactId(), r.accountId(),
         r.score(), r.category(), r.ruleId(), r.ruleName(), code(channel), code(r.play()), r.priority(),
         r.priorityFactors().stream().map(f -> new PriorityFactorView(f.name(), f.points(), f.why())).toList(), owner,

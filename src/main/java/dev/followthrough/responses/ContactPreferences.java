@@ -31,7 +31,7 @@ public class ContactPreferences {
     if (was == null) return false;
     if (was == optedOut) return true;
     jdbc.sql("UPDATE responses_contact SET opted_out_at = :at, updated_at = :now WHERE id = :id")
-        .param("at", optedOut ? java.sql.Timestamp.from(now) : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("at", optedOut ? java.sql.Timestamp.from(now) : null, java.sql.Types.TIMESTAMP)
         .param("now", java.sql.Timestamp.from(now)).param("id", contactId).update();
     events.publishEvent(new ContactOptedOut(contactId, optedOut, now));
     return true;

@@ -486,14 +486,14 @@ public final class IngestBenchmark {
     Thread.sleep(2000);
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       s.setReuseAddress(true);
       return s.getLocalPort();
     }
   }
 
-  private static byte[] randomBytes(int n) {
+  static byte[] randomBytes(int n) {
     byte[] b = new byte[n];
     new java.security.SecureRandom().nextBytes(b);
     return b;
@@ -535,7 +535,7 @@ public final class IngestBenchmark {
     return out;
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) return;
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
