@@ -7,6 +7,8 @@
  *   canvas[data-trend-src]    NPS trend chart drawn from console JSON (same shape as /api/v1/nps)
  *   [data-copy]               copies the text of the element it names
  *   form[data-confirm]        asks before submitting
+ *   form[data-bulk]           inbox selection: select all, count on the assign button
+ *   [data-poll]               an htmx poller that skips its turn while the user is busy inside it
  */
 (function () {
   'use strict';
@@ -352,4 +354,38 @@
     initCharts(document);
     document.querySelectorAll('form[data-filters]').forEach(syncPresets);
   });
+  /* ---------- inbox: bulk selection and polite polling ---------- */
+
+  function syncBulk(form) {
+    var boxes = form.querySelectorAll('input[name="ids"]');
+    var checked = form.querySelectorAll('input[name="ids"]:checked').length;
+    var count = form.querySelector('[data-bulk-count]');
+    var button = form.querySelector('[data-bulk-submit]');
+    var all = form.querySelector('[data-select-all]');
+    if (count) count.textContent = String(checked);
+    if (button) button.disabled = checked === 0;
+    if (all) {
+      all.checked = checked > 0 && checked === boxes.length;
+      all.indeterminate = checked > 0 && checked < boxes.length;
+    }
+  }
+
+  document.addEventListener('change', function (e) {
+    var form = e.target.closest ? e.target.closest('form[data-bulk]') : null;
+    if (!form) return;
+    if (e.target.matches('[data-select-all]')) {
+      form.querySelectorAll('input[name="ids"]').forEach(function (box) { box.checked = e.target.checked; });
+    }
+    syncBulk(form);
+  });
+
+  // Refreshing would throw away a selection or half-typed text: skip the poll while either is there.
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    var elt = e.detail.elt;
+    if (!elt || !elt.matches || !elt.matches('[data-poll]')) return;
+    var busy = elt.querySelector('input[name="ids"]:checked')
+      || (document.activeElement && elt.contains(document.activeElement) && document.activeElement.matches('input, select, textarea'));
+    if (busy || document.visibilityState === 'hidden') e.preventDefault();
+  });
+
 })();

@@ -8,8 +8,6 @@ import dev.followthrough.followup.CaseQueries.TeamView;
 import dev.followthrough.followup.domain.Assignment;
 import dev.followthrough.followup.domain.BusinessHours;
 import dev.followthrough.followup.domain.CaseEntry;
-import dev.followthrough.followup.domain.CaseOutcome;
-import dev.followthrough.followup.domain.CaseStatus;
 import dev.followthrough.followup.domain.Change;
 import dev.followthrough.followup.domain.FollowUpCase;
 import dev.followthrough.followup.domain.SlaPlan;

@@ -74,4 +74,7 @@ public interface ResponseQueries {
 
   /** The contact's scores, oldest first (at most {@code limit}, the most recent ones). */
   List<ScorePoint> contactScores(UUID contactId, int limit);
+
+  /** Several responses at once (for lists that show many), keyed by id; unknown ids are left out. */
+  Map<UUID, ResponseView> findAll(java.util.Collection<UUID> ids);
 }

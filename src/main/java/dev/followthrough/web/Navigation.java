@@ -22,6 +22,8 @@ public final class Navigation {
       new Entry("Measure", "Dashboard", "/", Role.VIEWER),
       new Entry("Measure", "Responses", "/responses", Role.VIEWER),
       new Entry("Measure", "Accounts", "/accounts", Role.VIEWER),
+      new Entry("Follow up", "Inbox", "/cases", Role.VIEWER),
+      new Entry("Follow up", "Rules", "/rules", Role.MANAGER),
       new Entry("Settings", "API keys", "/settings/api-keys", Role.ADMIN),
       new Entry("Settings", "Users", "/settings/users", Role.ADMIN));
 

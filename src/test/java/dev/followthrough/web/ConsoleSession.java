@@ -76,6 +76,14 @@ final class ConsoleSession {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A form body as given, for repeated keys ({@code ids=a&ids=b}). */
+  Page postRaw(String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "text/html")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private Page send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,8 @@
 package dev.followthrough.followup.domain;
 
+import dev.followthrough.followup.CaseOutcome;
+import dev.followthrough.followup.CaseStatus;
+
 import dev.followthrough.followup.domain.SlaPlan.Milestone;
 import java.time.Instant;
 import java.time.LocalDate;

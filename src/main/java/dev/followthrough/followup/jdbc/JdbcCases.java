@@ -2,8 +2,8 @@ package dev.followthrough.followup.jdbc;
 
 import dev.followthrough.followup.CaseQueries;
 import dev.followthrough.followup.domain.CaseEntry;
-import dev.followthrough.followup.domain.CaseOutcome;
-import dev.followthrough.followup.domain.CaseStatus;
+import dev.followthrough.followup.CaseOutcome;
+import dev.followthrough.followup.CaseStatus;
 import dev.followthrough.followup.domain.FollowUpCase;
 import java.sql.Array;
 import java.sql.ResultSet;

@@ -60,6 +60,15 @@ class JdbcResponseQueries implements ResponseQueries {
   }
 
   @Override
+  public Map<UUID, ResponseView> findAll(java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) return Map.of();
+    Map<UUID, ResponseView> out = new LinkedHashMap<>();
+    jdbc.query(VIEW + " WHERE r.id = ANY(:ids)", Map.of("ids", ids.toArray(UUID[]::new)), JdbcResponseQueries::view)
+        .forEach(v -> out.put(v.id(), v));
+    return out;
+  }
+
+  @Override
   public List<Revision> history(UUID id) {
     return jdbc.query("""
         SELECT revision, score, comment, program, kind, touchpoint, language, responded_at, replaced_at

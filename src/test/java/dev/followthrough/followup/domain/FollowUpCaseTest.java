@@ -1,5 +1,8 @@
 package dev.followthrough.followup.domain;
 
+import dev.followthrough.followup.CaseOutcome;
+import dev.followthrough.followup.CaseStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.followthrough.followup.domain.SlaPlan.Milestone;

@@ -1,4 +1,4 @@
-package dev.followthrough.followup.domain;
+package dev.followthrough.followup;
 
 import java.util.Locale;
 import java.util.Optional;
