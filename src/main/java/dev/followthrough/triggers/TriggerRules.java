@@ -159,16 +159,21 @@ public class TriggerRules {
 
   // ---------------------------------------------------------------- YAML
 
-  public String exportYaml() {
+  /** Block-style YAML as the export writes it, for any value (e.g. one rule's {@link TriggerRule#asMap}). */
+  public static String toYaml(Object value) {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setIndent(2);
     options.setIndicatorIndent(2);
     options.setIndentWithIndicator(true);
     options.setWidth(120);
+    return new Yaml(options).dump(value);
+  }
+
+  public String exportYaml() {
     String header = "# Followthrough trigger rules. Ordered: the first enabled rule that matches decides.\n"
         + "# Import with POST /api/v1/rules/import?mode=replace (or merge, by name).\n";
-    return header + new Yaml(options).dump(RuleFormat.writeBook(rules.all()));
+    return header + toYaml(RuleFormat.writeBook(rules.all()));
   }
 
   /** Parses YAML safely: no custom types, no duplicate keys, bounded aliases and size. */

@@ -237,14 +237,7 @@ class RulesController {
 
   /** The rule in its API shape, for a change to one field. */
   private static Map<String, Object> body(TriggerRule r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", r.name());
-    m.put("enabled", r.enabled());
-    if (r.description() != null) m.put("description", r.description());
-    m.put("conditions", r.conditions());
-    m.put("outcome", r.outcome());
-    m.put("version", r.version());
-    return m;
+    return new LinkedHashMap<>(r.asMap(true));
   }
 
   private static void put(Map<String, Object> m, String k, String v) {

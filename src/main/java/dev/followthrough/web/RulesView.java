@@ -3,12 +3,10 @@ package dev.followthrough.web;
 import dev.followthrough.followup.CaseQueries.TeamView;
 import dev.followthrough.triggers.TriggerDecision;
 import dev.followthrough.triggers.TriggerRule;
+import dev.followthrough.triggers.TriggerRules;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The rules page: the ordered rules in words, each editable as YAML; import, export, a dry run and
@@ -37,23 +35,7 @@ public record RulesView(List<TriggerRule> rules, List<TeamView> teams, boolean c
   }
 
   public String yaml(TriggerRule r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", r.name());
-    m.put("enabled", r.enabled());
-    if (r.description() != null) m.put("description", r.description());
-    m.put("conditions", r.conditions());
-    m.put("outcome", r.outcome());
-    return yaml(m);
-  }
-
-  static String yaml(Object o) {
-    DumperOptions options = new DumperOptions();
-    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-    options.setIndent(2);
-    options.setIndicatorIndent(2);
-    options.setIndentWithIndicator(true);
-    options.setWidth(120);
-    return new Yaml(options).dump(o);
+    return TriggerRules.toYaml(r.asMap(false));
   }
 
   public static final String NEW_RULE = """

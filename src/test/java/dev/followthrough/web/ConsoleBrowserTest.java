@@ -24,9 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,12 +35,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleBrowserTest extends IntegrationTest {
 
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
-  static ChromeDriverService service;
   static WebDriver browser;
-  static Path profile;
   static Path screenshots;
 
   static final String[] TOUCHPOINTS = {"onboarding", "support", "billing", "product"};
@@ -77,28 +70,18 @@ class ConsoleBrowserTest extends IntegrationTest {
   String program;
   int programResponses;
 
+  static Chromium chromium;
+
   @BeforeAll
   static void startBrowser() throws IOException {
-    assertThat(new File(CHROMIUM)).as("install Debian's chromium and chromium-driver").exists();
-    Path buildDir = Path.of(System.getProperty("ft.testDataDir", "target/test-data")).toAbsolutePath().getParent();
-    screenshots = Files.createDirectories(buildDir.resolve("screenshots"));
-    profile = Files.createTempDirectory(Files.createDirectories(buildDir.resolve("chromium")), "profile-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=en-US",
-        "--hide-scrollbars", "--force-device-scale-factor=1");
-    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-    service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    chromium = Chromium.start("profile-");
+    browser = chromium.browser();
+    screenshots = chromium.screenshots();
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) browser.quit();
-    if (service != null) service.stop();
+    if (chromium != null) chromium.close();
   }
 
   /** About 50 responses over six months from six accounts: a dip three months ago, then a recovery. */

@@ -25,9 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,7 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** A CSM works a case end to end in a real Chromium: inbox, take it, log the call, record the outcome, close. */
 class InboxBrowserTest extends IntegrationTest {
 
-  static ChromeDriverService service;
   static WebDriver browser;
   static Path screenshots;
 
@@ -49,29 +45,18 @@ class InboxBrowserTest extends IntegrationTest {
     this.cases = cases;
   }
 
+  static Chromium chromium;
+
   @BeforeAll
   static void startBrowser() throws IOException {
-    assertThat(new File(ConsoleBrowserTest.CHROMIUM)).as("install Debian's chromium and chromium-driver").exists();
-    Path buildDir = Path.of(System.getProperty("ft.testDataDir", "target/test-data")).toAbsolutePath().getParent();
-    screenshots = Files.createDirectories(buildDir.resolve("screenshots"));
-    Path profile = Files.createTempDirectory(Files.createDirectories(buildDir.resolve("chromium")), "inbox-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(ConsoleBrowserTest.CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=en-US",
-        "--hide-scrollbars", "--force-device-scale-factor=1");
-    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-    service = new ChromeDriverService.Builder().usingDriverExecutable(new File(ConsoleBrowserTest.CHROMEDRIVER))
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    chromium = Chromium.start("inbox-");
+    browser = chromium.browser();
+    screenshots = chromium.screenshots();
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) browser.quit();
-    if (service != null) service.stop();
+    if (chromium != null) chromium.close();
   }
 
   @Test
