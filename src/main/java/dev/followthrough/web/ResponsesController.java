@@ -1,6 +1,8 @@
 package dev.followthrough.web;
 
+import dev.followthrough.followup.CaseQueries;
 import dev.followthrough.reporting.ReportingSettings;
+import dev.followthrough.triggers.TriggerDecisions;
 import dev.followthrough.responses.ResponseQueries;
 import dev.followthrough.responses.ResponseQueries.ResponseView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,10 +24,15 @@ class ResponsesController {
   static final int PAGE_SIZE = 25;
 
   private final ResponseQueries responses;
+  private final TriggerDecisions decisions;
+  private final CaseQueries cases;
   private final ZoneId zone;
 
-  ResponsesController(ResponseQueries responses, ReportingSettings settings) {
+  ResponsesController(ResponseQueries responses, TriggerDecisions decisions, CaseQueries cases,
+                      ReportingSettings settings) {
     this.responses = responses;
+    this.decisions = decisions;
+    this.cases = cases;
     this.zone = settings.timeZone();
   }
 
@@ -50,7 +57,8 @@ class ResponsesController {
     }
     ResponseView r = responses.find(uuid)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such response"));
-    model.addAttribute("view", new ResponseDetailView(r, responses.history(uuid), zone));
+    model.addAttribute("view", new ResponseDetailView(r, responses.history(uuid), decisions.forResponse(uuid),
+        cases.findByResponse(uuid).orElse(null), zone));
     return "responses/detail";
   }
 

@@ -203,4 +203,26 @@ class ConsolePagesTest extends IntegrationTest {
     assertThat(detail).contains("data-testid=\"history\"").contains("Slow support, but they fixed it")
         .contains("revision 2").containsPattern(">\\s*1\\s*</th>");
   }
+
+  @Test
+  void a_response_page_says_whether_it_is_followed_up_and_why() {
+    Reply old = post("/api/v1/responses", """
+        {"sourceId": "%s", "score": 2, "respondedAt": "2026-01-05T10:00:00Z", "program": "why"}""".formatted(unique("old")));
+    String oldId = old.json().get("id").asString();
+    String page = await("the decision on " + oldId, () -> {
+      String body = admin().get("/responses/" + oldId).body();
+      return body.contains("No follow-up") ? java.util.Optional.of(body) : java.util.Optional.empty();
+    });
+    assertThat(page).contains("data-testid=\"follow-up\"").contains("historical import");
+
+    Reply fresh = post("/api/v1/responses", """
+        {"sourceId": "%s", "score": 1, "comment": "Nobody called back", "program": "why",
+         "contact": {"externalId": "%s"}}""".formatted(unique("new"), unique("c")));
+    String freshId = fresh.json().get("id").asString();
+    String withCase = await("a case for " + freshId, () -> {
+      String body = admin().get("/responses/" + freshId).body();
+      return body.contains("/cases/") ? java.util.Optional.of(body) : java.util.Optional.empty();
+    });
+    assertThat(withCase).contains("Follow up").contains("Detractors");
+  }
 }
