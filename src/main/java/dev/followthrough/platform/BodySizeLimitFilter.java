@@ -43,7 +43,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String ct = request.getContentType();
-    return !request.getRequestURI().startsWith("/api/") || (ct != null && ct.startsWith("multipart/"))
+    String uri = request.getRequestURI();
+    return !(uri.startsWith("/api/") || uri.startsWith("/hooks/")) || (ct != null && ct.startsWith("multipart/"))
         || (ct != null && ct.startsWith("text/csv"));
   }
 

@@ -26,7 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-  static final String[] PUBLIC_PAGES = {"/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error"};
+  static final String[] PUBLIC_PAGES = {"/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error",
+      "/u/**"}; // /u/{token}: a customer's own unsubscribe page, authorised by its signed token
+
+  /** Customer pages authorised by a signed token in the URL; one-click unsubscribe posts without a session. */
+  static final String[] TOKEN_PAGES = {"/u/**"};
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -37,6 +41,21 @@ class SecurityConfiguration {
         .role("MANAGER").implies("AGENT")
         .role("AGENT").implies("VIEWER")
         .build();
+  }
+
+  /**
+   * Vendor webhooks: no API key, no session, no CSRF — each source's adapter verifies the vendor's
+   * signature (or the source's secret token) itself and answers 401 without storing anything.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain hooks(HttpSecurity http) throws Exception {
+    http.securityMatcher("/hooks/**")
+        .csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(c -> c.disable())
+        .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/hooks/**").permitAll().anyRequest().denyAll());
+    return http.build();
   }
 
   @Bean
@@ -71,6 +90,7 @@ class SecurityConfiguration {
             .requestMatchers(PUBLIC_PAGES).permitAll()
             .requestMatchers("/settings/**").hasRole("ADMIN")
             .anyRequest().hasRole("VIEWER"))
+        .csrf(c -> c.ignoringRequestMatchers(TOKEN_PAGES))
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .headers(h -> h
