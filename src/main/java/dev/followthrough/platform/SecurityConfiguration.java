@@ -70,6 +70,7 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasRole("ADMIN")
             .requestMatchers("/api/v1/api-keys/**", "/api/v1/users/**").hasRole("ADMIN")
+            .requestMatchers("/api/v1/sources", "/api/v1/sources/**").hasRole("MANAGER") // they reveal secrets
             .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
             // rules and teams shape everyone's work: managers change them (testing a rule is harmless)
             .requestMatchers(HttpMethod.POST, "/api/v1/rules/test").hasRole("AGENT")

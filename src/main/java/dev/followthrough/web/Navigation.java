@@ -25,7 +25,8 @@ public final class Navigation {
       new Entry("Follow up", "Inbox", "/cases", Role.VIEWER),
       new Entry("Follow up", "Rules", "/rules", Role.MANAGER),
       new Entry("Settings", "API keys", "/settings/api-keys", Role.ADMIN),
-      new Entry("Settings", "Users", "/settings/users", Role.ADMIN));
+      new Entry("Settings", "Users", "/settings/users", Role.ADMIN),
+      new Entry("Settings", "Survey sources", "/settings/sources", Role.ADMIN));
 
   private Navigation() {}
 

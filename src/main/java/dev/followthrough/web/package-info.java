@@ -5,7 +5,8 @@
  * {@link dev.followthrough.responses.ResponseQueries}, {@link dev.followthrough.platform.Users},
  * {@link dev.followthrough.platform.ApiKeys}, and for follow-up {@link dev.followthrough.followup.CaseQueries},
  * {@link dev.followthrough.followup.FollowUps}, {@link dev.followthrough.triggers.TriggerRules} and
- * {@link dev.followthrough.triggers.TriggerDecisions}).
+ * {@link dev.followthrough.triggers.TriggerDecisions}; for survey-tool webhooks
+ * {@link dev.followthrough.responses.hooks.HookSources}).
  *
  * <p>Templates live in {@code src/main/jte} and are precompiled into classes by the jte Maven
  * plugin; {@link dev.followthrough.web.JteViewResolver} renders a controller's view name as the
