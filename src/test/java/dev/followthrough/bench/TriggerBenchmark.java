@@ -85,7 +85,7 @@ public final class TriggerBenchmark {
     Instant start = Instant.now().minusSeconds(5);
 
     AtomicLong stopPolling = new AtomicLong(Long.MAX_VALUE);
-    Thread poller = Thread.ofPlatform().start(() -> poll(dbPort, start, returnedAt, visibleAt, stopPolling));
+    Thread poller = Thread.ofPlatform().daemon().start(() -> poll(dbPort, start, returnedAt, visibleAt, stopPolling));
 
     long total = (long) rate * seconds;
     long interval = TimeUnit.SECONDS.toNanos(1) / rate;
