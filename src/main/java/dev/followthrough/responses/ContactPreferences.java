@@ -36,4 +36,25 @@ public class ContactPreferences {
     events.publishEvent(new ContactOptedOut(contactId, optedOut, now));
     return true;
   }
+
+  /**
+   * The contact's email address bounced permanently (SMTP 5xx): outreach sends it no more customer
+   * email. Returns false when the contact does not exist; repeating it keeps the first time and reason.
+   */
+  @Transactional
+  public boolean markUndeliverable(UUID contactId, String reason) {
+    return jdbc.sql("""
+        UPDATE responses_contact SET undeliverable_at = coalesce(undeliverable_at, :now),
+               undeliverable_reason = coalesce(undeliverable_reason, :reason)
+        WHERE id = :id""")
+        .param("now", java.sql.Timestamp.from(clock.instant()))
+        .param("reason", reason == null ? "undeliverable" : reason.length() > 500 ? reason.substring(0, 500) : reason)
+        .param("id", contactId).update() > 0;
+  }
+
+  /** Why the contact's address is known not to work, if it is. */
+  public java.util.Optional<String> undeliverable(UUID contactId) {
+    return jdbc.sql("SELECT undeliverable_reason FROM responses_contact WHERE id = :id AND undeliverable_at IS NOT NULL")
+        .param("id", contactId).query(String.class).optional();
+  }
 }

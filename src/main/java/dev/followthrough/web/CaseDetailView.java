@@ -16,7 +16,8 @@ import java.util.Map;
 public record CaseDetailView(CaseView c, ResponseView response, List<ScorePoint> scores, List<CaseView> previous,
                              List<CaseText.TimelineItem> timeline, TriggerDecision decision, List<String> teams,
                              List<String> owners, Instant now, ZoneId zone, boolean canWork, String me,
-                             Map<String, String> errors, Map<String, String> form, String notice) {
+                             Map<String, String> errors, Map<String, String> form, String notice,
+                             List<dev.followthrough.outreach.Messages.MessageView> deliveries) {
 
   public String error(String form, String field) {
     return errors.get(form + "." + field);

@@ -55,9 +55,11 @@ class CasesController {
   private final Users users;
   private final Clock clock;
   private final ZoneId zone;
+  private final dev.followthrough.outreach.Messages messages;
 
   CasesController(CaseQueries cases, FollowUps followUps, ResponseQueries responses, TriggerDecisions decisions,
-                  Users users, Clock clock, ReportingSettings settings) {
+                  Users users, Clock clock, ReportingSettings settings, dev.followthrough.outreach.Messages messages) {
+    this.messages = messages;
     this.cases = cases;
     this.followUps = followUps;
     this.responses = responses;
@@ -261,7 +263,8 @@ class CasesController {
     var decision = decisions.forResponse(c.responseId()).stream().filter(d -> d.revision() == c.revision())
         .reduce((a, b) -> b).orElse(null);
     return new CaseDetailView(c, response, scores, previous, timeline, decision, teamNames(), owners(), clock.instant(),
-        zone, ConsoleRoles.atLeast(principal, Role.AGENT), myName(principal), errors, form, notice);
+        zone, ConsoleRoles.atLeast(principal, Role.AGENT), myName(principal), errors, form, notice,
+        messages.list(c.id(), null, null, 50));
   }
 
   private CaseView find(String id) {

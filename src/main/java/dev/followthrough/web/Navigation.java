@@ -24,6 +24,8 @@ public final class Navigation {
       new Entry("Measure", "Accounts", "/accounts", Role.VIEWER),
       new Entry("Follow up", "Inbox", "/cases", Role.VIEWER),
       new Entry("Follow up", "Rules", "/rules", Role.MANAGER),
+      new Entry("Follow up", "Outreach", "/outreach", Role.VIEWER),
+      new Entry("Follow up", "Templates", "/outreach/templates", Role.MANAGER),
       new Entry("Settings", "API keys", "/settings/api-keys", Role.ADMIN),
       new Entry("Settings", "Users", "/settings/users", Role.ADMIN),
       new Entry("Settings", "Survey sources", "/settings/sources", Role.ADMIN));
@@ -41,6 +43,7 @@ public final class Navigation {
 
   static boolean active(String href, String path) {
     if (path == null) return false;
+    if (href.equals("/outreach") && path.startsWith("/outreach/templates")) return false; // its own entry
     return href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href + "/");
   }
 }

@@ -6,7 +6,9 @@
  * {@link dev.followthrough.platform.ApiKeys}, and for follow-up {@link dev.followthrough.followup.CaseQueries},
  * {@link dev.followthrough.followup.FollowUps}, {@link dev.followthrough.triggers.TriggerRules} and
  * {@link dev.followthrough.triggers.TriggerDecisions}; for survey-tool webhooks
- * {@link dev.followthrough.responses.hooks.HookSources}).
+ * {@link dev.followthrough.responses.hooks.HookSources}; for outreach {@link dev.followthrough.outreach.Messages},
+ * {@link dev.followthrough.outreach.Templates}, {@link dev.followthrough.outreach.SlackChannels} and
+ * {@link dev.followthrough.outreach.WebhookSubscriptions}).
  *
  * <p>Templates live in {@code src/main/jte} and are precompiled into classes by the jte Maven
  * plugin; {@link dev.followthrough.web.JteViewResolver} renders a controller's view name as the

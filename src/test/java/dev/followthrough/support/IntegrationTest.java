@@ -34,6 +34,9 @@ public abstract class IntegrationTest {
 
   static final Path DATA_DIR;
   protected static final int DB_PORT;
+  /** A real SMTP server for the whole test JVM (outreach sends its emails here). */
+  public static final com.icegreen.greenmail.util.GreenMail MAIL;
+  public static final int SMTP_PORT;
 
   static {
     try {
@@ -43,6 +46,12 @@ public abstract class IntegrationTest {
       try (ServerSocket s = new ServerSocket(0)) {
         DB_PORT = s.getLocalPort();
       }
+      try (ServerSocket s = new ServerSocket(0)) {
+        SMTP_PORT = s.getLocalPort();
+      }
+      MAIL = new com.icegreen.greenmail.util.GreenMail(
+          new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+      MAIL.start();
     } catch (IOException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -55,6 +64,10 @@ public abstract class IntegrationTest {
     r.add("followthrough.bootstrap-api-key", () -> ADMIN_KEY);
     r.add("followthrough.bootstrap-admin-email", () -> ADMIN_EMAIL);
     r.add("followthrough.bootstrap-admin-password", () -> ADMIN_PASSWORD);
+    r.add("spring.mail.host", () -> "127.0.0.1");
+    r.add("spring.mail.port", () -> SMTP_PORT);
+    r.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "5000");
+    r.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
   }
 
   protected static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,0 +1,155 @@
+package dev.followthrough.outreach.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The messages Followthrough ships, in English (add a language by adding its map). Customer
+ * messages follow the guidance: thank first, acknowledge the score, no premature apology, one open
+ * question — and never "what would make you give us a 10".
+ */
+public final class DefaultTemplates {
+
+  public record Template(String key, String language, String subject, String body) {}
+
+  /** Template keys with what they are for and who reads them. */
+  public record Kind(String key, String label, boolean customer) {}
+
+  public static final List<Kind> KINDS = List.of(
+      new Kind("invitation.recover", "Interview invitation — detractors", true),
+      new Kind("invitation.improve", "Interview invitation — passives", true),
+      new Kind("invitation.thank_and_refer", "Interview invitation — promoters", true),
+      new Kind("resurvey", "Re-survey after a resolved case", true),
+      new Kind("owner_alert", "Owner alert: a new case", false),
+      new Kind("reminder", "Owner reminder before the deadline", false),
+      new Kind("escalation", "Escalation", false),
+      new Kind("digest", "Daily digest for owners", false));
+
+  private static final Map<String, Map<String, Template>> BY_LANGUAGE = Map.of("en", english());
+
+  private DefaultTemplates() {}
+
+  public static Optional<Template> find(String key, String language) {
+    Map<String, Template> l = BY_LANGUAGE.get(language == null ? "en" : language);
+    if (l != null && l.containsKey(key)) return Optional.of(l.get(key));
+    return Optional.ofNullable(BY_LANGUAGE.get("en").get(key));
+  }
+
+  public static boolean known(String key) {
+    return KINDS.stream().anyMatch(k -> k.key().equals(key));
+  }
+
+  public static List<String> languages() {
+    return BY_LANGUAGE.keySet().stream().sorted().toList();
+  }
+
+  private static Map<String, Template> english() {
+    Map<String, Template> m = new LinkedHashMap<>();
+    put(m, "invitation.recover", "Thank you for your feedback, {{firstName}}", """
+        Hi {{firstName}},
+
+        thank you for answering our survey. You gave us a {{score}} out of 10, and we want to understand it properly.
+        {{#comment}}
+        You wrote: "{{comment}}"
+        {{/comment}}
+        What happened? Tell us in your own words here — it takes about five minutes:
+
+        {{link}}
+
+        The link is personal to you and works until {{expires}}.
+
+        Thank you,
+        {{sender}}
+        """);
+    put(m, "invitation.improve", "Thanks for your {{score}}, {{firstName}}", """
+        Hi {{firstName}},
+
+        thank you for answering our survey — a {{score}} out of 10 tells us we are doing a fair amount right.
+        {{#comment}}
+        You wrote: "{{comment}}"
+        {{/comment}}
+        What would make {{product}} better for you? We would like to hear it in your words:
+
+        {{link}}
+
+        It takes about five minutes; the link is personal to you and works until {{expires}}.
+
+        Thank you,
+        {{sender}}
+        """);
+    put(m, "invitation.thank_and_refer", "Thank you, {{firstName}}", """
+        Hi {{firstName}},
+
+        thank you for the {{score}} out of 10 — it means a lot to the people who build {{product}}.
+        {{#comment}}
+        You wrote: "{{comment}}"
+        {{/comment}}
+        What has made the biggest difference for you? Tell us here, and if you are happy to, we will also ask whether you would recommend us to a peer or write a short review:
+
+        {{link}}
+
+        The link is personal to you and works until {{expires}}.
+
+        With thanks,
+        {{sender}}
+        """);
+    put(m, "resurvey", "How are we doing now, {{firstName}}?", """
+        Hi {{firstName}},
+
+        some time ago you told us what was not working for you, and we have worked on it since. Thank you again for telling us.
+
+        How likely are you now to recommend {{product}} to a friend or colleague? One question, one click:
+
+        {{link}}
+
+        Thank you,
+        {{sender}}
+        """);
+    put(m, "owner_alert", "[{{category}} {{score}}] {{contactName}} at {{account}} — {{channelLabel}} due {{dueAt}}", """
+        A new follow-up is yours: {{channelLabel}}, play "{{play}}", due {{dueAt}}.
+
+        Score: {{score}} ({{category}})
+        Comment: {{^comment}}(none){{/comment}}{{comment}}
+        Contact: {{contactName}} <{{contactEmail}}>
+        Account: {{account}} · tier {{tier}} · ARR {{arr}} · renewal {{renewal}}
+        Score history: {{history}}
+        Priority: {{priority}}
+
+        Open the case: {{caseLink}}
+        """);
+    put(m, "reminder", "Reminder: {{contactName}} ({{score}}) is due {{dueAt}}", """
+        Nobody has contacted {{contactName}} at {{account}} yet, and the follow-up is due {{dueAt}}.
+
+        Score: {{score}} ({{category}})
+        Comment: {{^comment}}(none){{/comment}}{{comment}}
+
+        Open the case: {{caseLink}}
+        """);
+    put(m, "escalation", "Escalated (level {{level}}): {{contactName}} at {{account}}", """
+        This follow-up missed its deadline ({{dueAt}}) or was escalated by hand, and it now needs your attention (level {{level}}).
+
+        Owner: {{owner}} · team {{team}}
+        Score: {{score}} ({{category}})
+        Comment: {{^comment}}(none){{/comment}}{{comment}}
+        Account: {{account}} · ARR {{arr}} · renewal {{renewal}}
+
+        Open the case: {{caseLink}}
+        """);
+    put(m, "digest", "Your follow-ups today: {{openCount}} open, {{overdueCount}} overdue", """
+        Good morning,
+
+        your follow-ups — open: {{openCount}} · overdue: {{overdueCount}} · due today: {{dueTodayCount}}
+
+        {{cases}}
+
+        Your inbox: {{inboxLink}}
+        """);
+    return Map.copyOf(m);
+  }
+
+  private static void put(Map<String, Template> m, String key, String subject, String body) {
+    m.put(key, new Template(key, "en", subject, body));
+  }
+}
