@@ -190,6 +190,21 @@ class JdbcResponseQueries implements ResponseQueries {
     return out;
   }
 
+  @Override
+  public List<Commented> commented(UUID after, int limit) {
+    MapSqlParameterSource p = new MapSqlParameterSource("limit", limit);
+    String from = "";
+    if (after != null) { from = " AND id > :after"; p.addValue("after", after); }
+    return jdbc.query("SELECT id, revision FROM responses_response WHERE comment IS NOT NULL AND btrim(comment) <> ''"
+        + from + " ORDER BY id LIMIT :limit", p, (rs, i) -> new Commented(rs.getObject("id", UUID.class), rs.getInt("revision")));
+  }
+
+  @Override
+  public List<ResponseView> findAll(java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) return List.of();
+    return jdbc.query(VIEW + " WHERE r.id IN (:ids)", Map.of("ids", ids), JdbcResponseQueries::view);
+  }
+
   private static Instant instant(Timestamp t) {
     return t == null ? null : t.toInstant();
   }
