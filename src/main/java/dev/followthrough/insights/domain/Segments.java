@@ -17,7 +17,7 @@ public final class Segments {
     }
   }
 
-  private static final int MIN_WORDS = 4;
+  private static final int MIN_WORDS = 3; // "Thanks!", "a bit.": too little to embed alone
 
   private Segments() {}
 
@@ -34,7 +34,6 @@ public final class Segments {
     }
     List<Segment> out = new ArrayList<>();
     for (Segment s : joined) out.addAll(windows(text, s, maxWords));
-    if (out.isEmpty() && !text.isBlank()) out.add(new Segment(0, text.length(), text));
     return out;
   }
 
