@@ -50,6 +50,14 @@ public class InsightCoding {
 
   private record Model(int version, String examplesStamp, Codebook codebook, MechanismClassifier classifier) {}
 
+  /**
+   * A built-in label beside the codebook's mechanisms: praise that names no problem. A text nearest to it
+   * is coded to no mechanism, instead of to whichever problem happens to be least far away.
+   */
+  static final Codebook.Mechanism PRAISE = new Codebook.Mechanism("_praise", "Praise",
+      "The customer is happy and names no problem.", List.of("great product, works really well", "love it",
+          "excellent support, very helpful", "easy to use and reliable", "saves us a lot of time"), "none");
+
   private final Codebooks codebooks;
   private final JdbcInsights store;
   private final Embedder embedder;
@@ -95,8 +103,9 @@ public class InsightCoding {
       for (JdbcInsights.ExampleRow e : store.examples()) {
         (e.positive() ? pos : neg).computeIfAbsent(e.mechanism(), k -> new ArrayList<>()).add(e.embedding());
       }
-      List<MechanismClassifier.Label> labels = book.entries().stream()
-          .map(e -> new MechanismClassifier.Label(e.mechanism().key(), e.category().key())).toList();
+      List<MechanismClassifier.Label> labels = new ArrayList<>(book.entries().stream()
+          .map(e -> new MechanismClassifier.Label(e.mechanism().key(), e.category().key())).toList());
+      labels.add(new MechanismClassifier.Label(PRAISE.key(), PRAISE.key()));
       MechanismClassifier classifier = MechanismClassifier.train(labels, describing(book), pos, neg, embedder.dimension(),
           classifierSettings());
       m = new Model(book.version(), stamp, book, classifier);
@@ -117,6 +126,10 @@ public class InsightCoding {
         owners.add(e.mechanism().key());
       }
     }
+    for (String t : Codebook.describingTexts(PRAISE)) {
+      texts.add(t);
+      owners.add(PRAISE.key());
+    }
     List<float[]> vectors = embedder.embed(texts);
     Map<String, List<float[]>> out = new HashMap<>();
     for (int i = 0; i < texts.size(); i++) out.computeIfAbsent(owners.get(i), k -> new ArrayList<>()).add(vectors.get(i));
@@ -136,11 +149,34 @@ public class InsightCoding {
     List<EmbeddedText> embedded = EmbeddedText.embedAll(embedder, texts);
     List<CodedText> out = new ArrayList<>();
     for (EmbeddedText e : embedded) {
-      List<MechanismClassifier.Match> matches = m.classifier().classify(e.vector(), e.segmentVectors());
+      List<MechanismClassifier.Match> matches = matches(m, e);
       out.add(new CodedText(e.text(), matches.stream().map(x -> coded(m.codebook(), x, e)).toList(),
           m.classifier().bestSimilarity(e.vector(), e.segmentVectors()), m.version()));
     }
     return out;
+  }
+
+  /**
+   * The codebook mechanisms of a text. A text that reads as praise as a whole is looked at sentence by
+   * sentence ("Great team. But exports time out."): a sentence that names a problem is still coded.
+   */
+  private static List<MechanismClassifier.Match> matches(Model m, EmbeddedText e) {
+    List<MechanismClassifier.Match> all = m.classifier().classify(e.vector(), e.segmentVectors());
+    if (all.isEmpty() || !isPraise(all.getFirst())) return all.stream().filter(x -> !isPraise(x)).toList();
+    Map<String, MechanismClassifier.Match> bySentence = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < e.segments().size() && e.segments().size() > 1; i++) {
+      float[] v = e.segmentVectors().get(i);
+      List<MechanismClassifier.Match> s = m.classifier().classify(v, List.of(v));
+      if (s.isEmpty() || isPraise(s.getFirst())) continue;
+      MechanismClassifier.Match top = s.getFirst();
+      bySentence.merge(top.label().mechanism(), new MechanismClassifier.Match(top.label(), top.similarity(), top.confidence(), i),
+          (a, b) -> a.similarity() >= b.similarity() ? a : b);
+    }
+    return List.copyOf(bySentence.values());
+  }
+
+  private static boolean isPraise(MechanismClassifier.Match x) {
+    return x.label().mechanism().equals(PRAISE.key());
   }
 
   private static Coded coded(Codebook book, MechanismClassifier.Match x, EmbeddedText e) {
@@ -196,7 +232,7 @@ public class InsightCoding {
   private void store(Source s, EmbeddedText e, Model m) {
     Instant now = clock.instant();
     boolean bodyChanged = store.textState(s.type(), s.id()).map(t -> !t.body().equals(s.text())).orElse(false);
-    List<MechanismClassifier.Match> matches = m.classifier().classify(e.vector(), e.segmentVectors());
+    List<MechanismClassifier.Match> matches = matches(m, e);
     float best = m.classifier().bestSimilarity(e.vector(), e.segmentVectors());
     UUID textId = store.upsertText(new JdbcInsights.NewText(s.type(), s.id(), s.revision(), m.version(), s.text(), e.vector(),
         best, s.score(), s.npsCategory(), s.accountId(), s.accountName(), s.tier(), s.arr(), s.at()), now);
