@@ -23,10 +23,12 @@ class ResponsesController {
 
   private final ResponseQueries responses;
   private final ZoneId zone;
+  private final dev.followthrough.insights.InsightCoding insights;
 
-  ResponsesController(ResponseQueries responses, ReportingSettings settings) {
+  ResponsesController(ResponseQueries responses, ReportingSettings settings, dev.followthrough.insights.InsightCoding insights) {
     this.responses = responses;
     this.zone = settings.timeZone();
+    this.insights = insights;
   }
 
   @GetMapping("/responses")
@@ -51,6 +53,7 @@ class ResponsesController {
     ResponseView r = responses.find(uuid)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such response"));
     model.addAttribute("view", new ResponseDetailView(r, responses.history(uuid), zone));
+    model.addAttribute("codings", insights.codingsOfResponse(uuid).stream().filter(c -> !c.status().equals("rejected")).toList());
     return "responses/detail";
   }
 

@@ -3,7 +3,9 @@
  * survey and interview pages. Owns no tables and publishes nothing: it reads through other
  * modules' root-package APIs ({@link dev.followthrough.reporting.NpsReports},
  * {@link dev.followthrough.responses.ResponseQueries}, {@link dev.followthrough.platform.Users},
- * {@link dev.followthrough.platform.ApiKeys}).
+ * {@link dev.followthrough.platform.ApiKeys}, and the insights module's
+ * {@link dev.followthrough.insights.InsightReports}, {@link dev.followthrough.insights.InsightCoding},
+ * {@link dev.followthrough.insights.Codebooks} and {@link dev.followthrough.insights.Backlogs}).
  *
  * <p>Templates live in {@code src/main/jte} and are precompiled into classes by the jte Maven
  * plugin; {@link dev.followthrough.web.JteViewResolver} renders a controller's view name as the
