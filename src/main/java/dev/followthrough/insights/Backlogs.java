@@ -55,8 +55,11 @@ public class Backlogs {
     this.clock = clock;
   }
 
-  /** Creates a job over every commented response not yet coded at its revision with the current codebook (or all). */
-  public Job start(Scope scope, String by) {
+  /**
+   * Creates a job over every commented response (of one source, e.g. one CSV import, or all when null) not yet
+   * coded at its revision with the current codebook — or over all of them again.
+   */
+  public Job start(Scope scope, String source, String by) {
     int version = coding.codebookVersion();
     UUID id = UUID.randomUUID();
     List<List<UUID>> chunks = new ArrayList<>();
@@ -64,7 +67,7 @@ public class Backlogs {
     UUID after = null;
     int total = 0;
     while (true) {
-      List<ResponseQueries.Commented> page = responses.commented(after, 5_000);
+      List<ResponseQueries.Commented> page = responses.commented(source, after, 5_000);
       if (page.isEmpty()) break;
       after = page.getLast().id();
       Map<UUID, Integer> coded = scope == Scope.ALL ? Map.of()
@@ -80,7 +83,7 @@ public class Backlogs {
       }
     }
     if (!current.isEmpty()) chunks.add(current);
-    store.insertJob(id, version, scope.key(), total, by, clock.instant());
+    store.insertJob(id, version, scope.key(), source, total, by, clock.instant());
     for (int i = 0; i < chunks.size(); i++) store.insertChunk(id, i, chunks.get(i));
     return progress(id).orElseThrow();
   }

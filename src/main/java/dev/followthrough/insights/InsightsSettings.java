@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("followthrough.insights")
 public record InsightsSettings(
     @DefaultValue("true") boolean codeResponses,           // code every comment as it arrives (ResponseRecorded)
+    @DefaultValue("1000") int liveQueueLimit,              // at most this many comments wait for live coding; older ones are left to a backlog job
+    @DefaultValue("32") int liveBatchSize,                 // comments coded per model call by the live coder
+    @DefaultValue("1s") Duration livePollInterval,         // how often each node codes waiting comments
     @DefaultValue("0.6") double reviewBelow,               // codings less confident than this go to the review queue
     @DefaultValue("0.25") double minSimilarity,            // below this cosine a text fits no mechanism (theme candidate)
     @DefaultValue("5") double exampleWeight,               // λ: confirmed examples that weigh as much as the codebook text

@@ -66,8 +66,8 @@ public interface ResponseQueries {
   /** A response that has a comment, at its current revision (for backlog coding). */
   record Commented(UUID id, int revision) {}
 
-  /** Responses with a non-blank comment, by id, after {@code after} (null: from the start); keyset paging. */
-  List<Commented> commented(UUID after, int limit);
+  /** Responses with a non-blank comment (of one source, or all when null), by id, after {@code after}; keyset paging. */
+  List<Commented> commented(String source, UUID after, int limit);
 
   /** Several responses by id, in no particular order; unknown ids are skipped. */
   List<ResponseView> findAll(java.util.Collection<UUID> ids);

@@ -182,8 +182,9 @@ class InsightsController {
 
   @PreAuthorize("hasRole('MANAGER')")
   @PostMapping("/insights/backlog")
-  String startBacklog(@RequestParam(defaultValue = "uncoded") String scope, Principal who) {
-    backlogs.start("all".equals(scope) ? Backlogs.Scope.ALL : Backlogs.Scope.UNCODED, who.getName());
+  String startBacklog(@RequestParam(defaultValue = "uncoded") String scope, @RequestParam(required = false) String source,
+                      Principal who) {
+    backlogs.start("all".equals(scope) ? Backlogs.Scope.ALL : Backlogs.Scope.UNCODED, blank(source), who.getName());
     return "redirect:/insights/backlog";
   }
 

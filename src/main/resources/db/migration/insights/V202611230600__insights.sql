@@ -74,7 +74,8 @@ CREATE INDEX insights_example_mechanism ON insights_example (mechanism);
 CREATE TABLE insights_backlog_job (
   id               uuid PRIMARY KEY,
   codebook_version integer NOT NULL,
-  scope            text NOT NULL CHECK (scope IN ('uncoded', 'recode')),
+  scope            text NOT NULL CHECK (scope IN ('uncoded', 'all')),
+  source           text,                -- only responses of this source (e.g. one import); null = all
   total            integer NOT NULL,
   created_by       text,
   created_at       timestamptz NOT NULL,
@@ -95,3 +96,12 @@ CREATE TABLE insights_backlog_chunk (
   PRIMARY KEY (job_id, seq)
 );
 CREATE INDEX insights_backlog_chunk_open ON insights_backlog_chunk (job_id, seq) WHERE done_at IS NULL;
+
+-- Comments waiting to be coded live, written in the same transaction as the response (our own outbox).
+-- A drainer codes the newest first; beyond followthrough.insights.live-queue-limit the oldest are left to a
+-- backlog job, so a 100,000-row import does not turn into 100,000 live codings.
+CREATE TABLE insights_pending (
+  response_id uuid PRIMARY KEY,
+  queued_at   timestamptz NOT NULL
+);
+CREATE INDEX insights_pending_newest ON insights_pending (queued_at DESC);

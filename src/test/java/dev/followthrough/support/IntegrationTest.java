@@ -54,6 +54,8 @@ public abstract class IntegrationTest {
     r.add("followthrough.bootstrap-api-key", () -> ADMIN_KEY);
     r.add("followthrough.bootstrap-admin-email", () -> ADMIN_EMAIL);
     r.add("followthrough.bootstrap-admin-password", () -> ADMIN_PASSWORD);
+    // bulk imports in other tests must not keep the model busy for minutes: live-code only the newest 200
+    r.add("followthrough.insights.live-queue-limit", () -> 200);
   }
 
   protected static final JsonMapper JSON = JsonMapper.builder().build();

@@ -335,13 +335,37 @@ public class JdbcInsights {
     return out;
   }
 
+  // ---- live queue ----------------------------------------------------------------------------------------
+
+  public void enqueue(UUID responseId, Instant now) {
+    jdbc.sql("INSERT INTO insights_pending (response_id, queued_at) VALUES (:id, :now) ON CONFLICT (response_id) DO UPDATE SET queued_at = excluded.queued_at")
+        .param("id", responseId).param("now", Timestamp.from(now)).update();
+  }
+
+  /** Drops all but the newest {@code keep} waiting comments (they are left to a backlog job); returns how many. */
+  public int trimQueue(int keep) {
+    return jdbc.sql("""
+            DELETE FROM insights_pending WHERE response_id IN (
+              SELECT response_id FROM insights_pending ORDER BY queued_at DESC OFFSET :keep FOR UPDATE SKIP LOCKED)""")
+        .param("keep", keep).update();
+  }
+
+  /** Takes the newest waiting comments; in the caller's transaction, so a failed coding puts them back. */
+  public List<UUID> takeNewest(int limit) {
+    return jdbc.sql("""
+            DELETE FROM insights_pending WHERE response_id IN (
+              SELECT response_id FROM insights_pending ORDER BY queued_at DESC LIMIT :limit FOR UPDATE SKIP LOCKED)
+            RETURNING response_id""")
+        .param("limit", limit).query(UUID.class).list();
+  }
+
   // ---- backlog jobs ------------------------------------------------------------------------------------
 
-  public void insertJob(UUID id, int codebookVersion, String scope, int total, String by, Instant now) {
+  public void insertJob(UUID id, int codebookVersion, String scope, String source, int total, String by, Instant now) {
     jdbc.sql("""
-            INSERT INTO insights_backlog_job (id, codebook_version, scope, total, created_by, created_at, finished_at)
-            VALUES (:id, :version, :scope, :total, :by, :now, CASE WHEN :total = 0 THEN CAST(:now AS timestamptz) END)""")
-        .param("id", id).param("version", codebookVersion).param("scope", scope).param("total", total).param("by", by)
+            INSERT INTO insights_backlog_job (id, codebook_version, scope, source, total, created_by, created_at, finished_at)
+            VALUES (:id, :version, :scope, :source, :total, :by, :now, CASE WHEN :total = 0 THEN CAST(:now AS timestamptz) END)""")
+        .param("id", id).param("version", codebookVersion).param("scope", scope).param("source", source).param("total", total).param("by", by)
         .param("now", Timestamp.from(now)).update();
   }
 

@@ -250,7 +250,9 @@ class InsightsApiController {
       case "all" -> s = Backlogs.Scope.ALL;
       default -> { return Problems.unprocessable("scope", "must be uncoded or all"); }
     }
-    Backlogs.Job job = backlogs.start(s, name(who));
+    String source = body == null || body.get("source") == null || body.get("source").isNull() ? null : body.get("source").asString();
+    if (source != null && source.isBlank()) return Problems.unprocessable("source", "must not be blank when given");
+    Backlogs.Job job = backlogs.start(s, source, name(who));
     return ResponseEntity.accepted().location(URI.create("/api/v1/insights/backlog/" + job.id())).body(job);
   }
 

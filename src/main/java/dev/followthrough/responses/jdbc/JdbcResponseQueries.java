@@ -191,10 +191,11 @@ class JdbcResponseQueries implements ResponseQueries {
   }
 
   @Override
-  public List<Commented> commented(UUID after, int limit) {
+  public List<Commented> commented(String source, UUID after, int limit) {
     MapSqlParameterSource p = new MapSqlParameterSource("limit", limit);
     String from = "";
     if (after != null) { from = " AND id > :after"; p.addValue("after", after); }
+    if (source != null) { from += " AND source = :source"; p.addValue("source", source); }
     return jdbc.query("SELECT id, revision FROM responses_response WHERE comment IS NOT NULL AND btrim(comment) <> ''"
         + from + " ORDER BY id LIMIT :limit", p, (rs, i) -> new Commented(rs.getObject("id", UUID.class), rs.getInt("revision")));
   }
