@@ -337,9 +337,12 @@ public class JdbcInsights {
 
   // ---- live queue ----------------------------------------------------------------------------------------
 
-  public void enqueue(UUID responseId, Instant now) {
-    jdbc.sql("INSERT INTO insights_pending (response_id, queued_at) VALUES (:id, :now) ON CONFLICT (response_id) DO UPDATE SET queued_at = excluded.queued_at")
-        .param("id", responseId).param("now", Timestamp.from(now)).update();
+  public void enqueue(List<UUID> responseIds, Instant now) {
+    if (responseIds.isEmpty()) return;
+    jdbc.sql("""
+            INSERT INTO insights_pending (response_id, queued_at) SELECT DISTINCT unnest(CAST(:ids AS uuid[])), CAST(:now AS timestamptz)
+            ON CONFLICT (response_id) DO UPDATE SET queued_at = excluded.queued_at""")
+        .param("ids", responseIds.toArray(UUID[]::new)).param("now", Timestamp.from(now)).update();
   }
 
   /** Drops all but the newest {@code keep} waiting comments (they are left to a backlog job); returns how many. */
