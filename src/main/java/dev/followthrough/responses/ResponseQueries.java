@@ -75,6 +75,12 @@ public interface ResponseQueries {
   /** The contact's scores, oldest first (at most {@code limit}, the most recent ones). */
   List<ScorePoint> contactScores(UUID contactId, int limit);
 
-  /** Several responses at once (for lists that show many), keyed by id; unknown ids are left out. */
-  Map<UUID, ResponseView> findAll(java.util.Collection<UUID> ids);
+  /** A response that has a comment, at its current revision (for backlog coding). */
+  record Commented(UUID id, int revision) {}
+
+  /** Responses with a non-blank comment (of one source, or all when null), by id, after {@code after}; keyset paging. */
+  List<Commented> commented(String source, UUID after, int limit);
+
+  /** Several responses by id, in no particular order; unknown ids are skipped. */
+  List<ResponseView> findAll(java.util.Collection<UUID> ids);
 }

@@ -94,7 +94,8 @@ class CasesController {
     List<String> notices = (List<String>) model.getAttribute("notices");
     // one lookup per row, by primary key: 50 rows at most
     Map<UUID, ResponseQueries.ResponseView> shown =
-        responses.findAll(page.items().stream().map(CaseQueries.CaseView::responseId).toList());
+        responses.findAll(page.items().stream().map(CaseQueries.CaseView::responseId).toList()).stream()
+            .collect(java.util.stream.Collectors.toMap(ResponseQueries.ResponseView::id, v -> v));
     model.addAttribute("view", new InboxView(q, cases.counts(me, now), page, shown, teamNames(), owners(), now, zone,
         ConsoleRoles.atLeast(principal, Role.AGENT), myName(principal), notices == null ? List.of() : notices));
     return Htmx.partial(request, response) ? "cases/results" : "cases/inbox";

@@ -26,6 +26,12 @@ public final class Navigation {
       new Entry("Follow up", "Rules", "/rules", Role.MANAGER),
       new Entry("Follow up", "Outreach", "/outreach", Role.VIEWER),
       new Entry("Follow up", "Templates", "/outreach/templates", Role.MANAGER),
+      new Entry("Diagnose", "Fix first", "/insights/impact", Role.VIEWER),
+      new Entry("Diagnose", "Review codings", "/insights/review", Role.VIEWER),
+      new Entry("Diagnose", "Search comments", "/insights/search", Role.VIEWER),
+      new Entry("Diagnose", "Themes", "/insights/themes", Role.VIEWER),
+      new Entry("Diagnose", "Codebook", "/insights/codebook", Role.VIEWER),
+      new Entry("Diagnose", "Coding backlog", "/insights/backlog", Role.MANAGER),
       new Entry("Settings", "API keys", "/settings/api-keys", Role.ADMIN),
       new Entry("Settings", "Users", "/settings/users", Role.ADMIN),
       new Entry("Settings", "Survey sources", "/settings/sources", Role.ADMIN));

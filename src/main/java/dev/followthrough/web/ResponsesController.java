@@ -27,13 +27,15 @@ class ResponsesController {
   private final TriggerDecisions decisions;
   private final CaseQueries cases;
   private final ZoneId zone;
+  private final dev.followthrough.insights.InsightCoding insights;
 
   ResponsesController(ResponseQueries responses, TriggerDecisions decisions, CaseQueries cases,
-                      ReportingSettings settings) {
+                      ReportingSettings settings, dev.followthrough.insights.InsightCoding insights) {
     this.responses = responses;
     this.decisions = decisions;
     this.cases = cases;
     this.zone = settings.timeZone();
+    this.insights = insights;
   }
 
   @GetMapping("/responses")
@@ -59,6 +61,7 @@ class ResponsesController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such response"));
     model.addAttribute("view", new ResponseDetailView(r, responses.history(uuid), decisions.forResponse(uuid),
         cases.findByResponse(uuid).orElse(null), zone));
+    model.addAttribute("codings", insights.codingsOfResponse(uuid).stream().filter(c -> !c.status().equals("rejected")).toList());
     return "responses/detail";
   }
 

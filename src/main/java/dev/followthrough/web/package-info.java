@@ -8,7 +8,9 @@
  * {@link dev.followthrough.triggers.TriggerDecisions}; for survey-tool webhooks
  * {@link dev.followthrough.responses.hooks.HookSources}; for outreach {@link dev.followthrough.outreach.Messages},
  * {@link dev.followthrough.outreach.Templates}, {@link dev.followthrough.outreach.SlackChannels} and
- * {@link dev.followthrough.outreach.WebhookSubscriptions}).
+ * {@link dev.followthrough.outreach.WebhookSubscriptions}; and the insights module's
+ * {@link dev.followthrough.insights.InsightReports}, {@link dev.followthrough.insights.InsightCoding},
+ * {@link dev.followthrough.insights.Codebooks} and {@link dev.followthrough.insights.Backlogs}).
  *
  * <p>Templates live in {@code src/main/jte} and are precompiled into classes by the jte Maven
  * plugin; {@link dev.followthrough.web.JteViewResolver} renders a controller's view name as the

@@ -68,6 +68,8 @@ public abstract class IntegrationTest {
     r.add("spring.mail.port", () -> SMTP_PORT);
     r.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "5000");
     r.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
+    // bulk imports in other tests must not keep the model busy for minutes: live-code only the newest 200
+    r.add("followthrough.insights.live-queue-limit", () -> 200);
   }
 
   protected static final JsonMapper JSON = JsonMapper.builder().build();

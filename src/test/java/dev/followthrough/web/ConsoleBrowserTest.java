@@ -210,6 +210,51 @@ class ConsoleBrowserTest extends IntegrationTest {
     browser.manage().window().setSize(new Dimension(1440, 1000));
   }
 
+  @Test
+  void a_reviewer_confirms_a_low_confidence_coding_and_reads_the_insight_pages() throws IOException {
+    browser.manage().window().setSize(new Dimension(1440, 1000));
+    browser.get(url("/login"));
+    if (!browser.findElements(By.id("username")).isEmpty()) {
+      browser.findElement(By.id("username")).sendKeys(ADMIN_EMAIL);
+      browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+      browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    // the comments posted above are coded asynchronously; wait until some wait for review
+    wait.until(d -> jdbc.sql("SELECT count(*) FROM insights_coding WHERE needs_review").query(Long.class).single() > 0);
+
+    browser.get(url("/insights/review"));
+    WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=review-table] tbody tr")));
+    String codingId = row.getDomAttribute("data-coding");
+    assertThat(row.findElement(By.tagName("mark")).getText()).isNotBlank();
+    shootFullPage("insights-review.png");
+    row.findElement(By.cssSelector("[data-testid=confirm]")).click();
+    WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=notice]")));
+    assertThat(notice.getText()).contains("confirmed");
+    assertThat(jdbc.sql("SELECT status FROM insights_coding WHERE id = :id").param("id", java.util.UUID.fromString(codingId))
+        .query(String.class).single()).isEqualTo("confirmed");
+    assertThat(browser.findElements(By.cssSelector("[data-coding='" + codingId + "']"))).isEmpty();
+    assertThat(browser.findElement(By.cssSelector("[data-testid=agreement]")).getText()).matches("\\d+%");
+
+    browser.get(url("/insights/impact"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=fix-first]")));
+    assertThat(browser.findElements(By.cssSelector("[data-testid=fix-first] tbody tr"))).isNotEmpty();
+    shootFullPage("insights-impact.png");
+    browser.get(url("/insights/search?q=exports+time+out&mode=semantic"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=hits] li")));
+    shootFullPage("insights-search.png");
+    browser.findElement(By.cssSelector("[data-testid=hits] li a")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history-title")));
+    for (String page : List.of("themes", "codebook", "backlog")) {
+      browser.get(url("/insights/" + page));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+      assertThat(browser.getTitle()).doesNotContain("Error");
+      shootFullPage("insights-" + page + ".png");
+    }
+    assertNoScriptErrors();
+    browser.manage().deleteAllCookies(); // the other test starts signed out
+  }
+
   /** The CSP allows no inline script; a violation or a script error shows up in the browser's console log. */
   private void assertNoScriptErrors() {
     List<String> severe = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()

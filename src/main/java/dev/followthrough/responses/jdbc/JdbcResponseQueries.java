@@ -60,15 +60,6 @@ class JdbcResponseQueries implements ResponseQueries {
   }
 
   @Override
-  public Map<UUID, ResponseView> findAll(java.util.Collection<UUID> ids) {
-    if (ids.isEmpty()) return Map.of();
-    Map<UUID, ResponseView> out = new LinkedHashMap<>();
-    jdbc.query(VIEW + " WHERE r.id = ANY(:ids)", Map.of("ids", ids.toArray(UUID[]::new)), JdbcResponseQueries::view)
-        .forEach(v -> out.put(v.id(), v));
-    return out;
-  }
-
-  @Override
   public List<Revision> history(UUID id) {
     return jdbc.query("""
         SELECT revision, score, comment, program, kind, touchpoint, language, responded_at, replaced_at
@@ -199,6 +190,22 @@ class JdbcResponseQueries implements ResponseQueries {
     out.put("touchpoint", jdbc.queryForList("SELECT DISTINCT touchpoint FROM responses_response WHERE touchpoint IS NOT NULL ORDER BY 1 LIMIT 200", Map.of(), String.class));
     out.put("tier", jdbc.queryForList("SELECT DISTINCT tier FROM responses_account WHERE tier IS NOT NULL ORDER BY 1 LIMIT 200", Map.of(), String.class));
     return out;
+  }
+
+  @Override
+  public List<Commented> commented(String source, UUID after, int limit) {
+    MapSqlParameterSource p = new MapSqlParameterSource("limit", limit);
+    String from = "";
+    if (after != null) { from = " AND id > :after"; p.addValue("after", after); }
+    if (source != null) { from += " AND source = :source"; p.addValue("source", source); }
+    return jdbc.query("SELECT id, revision FROM responses_response WHERE comment IS NOT NULL AND btrim(comment) <> ''"
+        + from + " ORDER BY id LIMIT :limit", p, (rs, i) -> new Commented(rs.getObject("id", UUID.class), rs.getInt("revision")));
+  }
+
+  @Override
+  public List<ResponseView> findAll(java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) return List.of();
+    return jdbc.query(VIEW + " WHERE r.id IN (:ids)", Map.of("ids", ids), JdbcResponseQueries::view);
   }
 
   private static Instant instant(Timestamp t) {

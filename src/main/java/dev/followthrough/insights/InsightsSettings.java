@@ -1,0 +1,26 @@
+package dev.followthrough.insights;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Insight engine settings; each key is overridable by environment variable, e.g.
+ * {@code followthrough.insights.review-below} ⇄ {@code FOLLOWTHROUGH_INSIGHTS_REVIEW_BELOW}.
+ */
+@ConfigurationProperties("followthrough.insights")
+public record InsightsSettings(
+    @DefaultValue("true") boolean codeResponses,           // code every comment as it arrives (ResponseRecorded)
+    @DefaultValue("1000") int liveQueueLimit,              // at most this many comments wait for live coding; older ones are left to a backlog job
+    @DefaultValue("32") int liveBatchSize,                 // comments coded per model call by the live coder
+    @DefaultValue("1s") Duration livePollInterval,         // how often each node codes waiting comments
+    @DefaultValue("0.6") double reviewBelow,               // codings less confident than this go to the review queue
+    @DefaultValue("0.25") double minSimilarity,            // below this cosine a text fits no mechanism (theme candidate)
+    @DefaultValue("5") double exampleWeight,               // λ: confirmed examples that weigh as much as the codebook text
+    @DefaultValue("0.55") double themeSimilarity,          // cosine to a theme's centroid to join it
+    @DefaultValue("3") int themeMinSize,                   // smallest emerging theme shown
+    @DefaultValue("200") int backlogChunkSize,             // responses per backlog chunk (one claim)
+    @DefaultValue("10m") Duration backlogClaimTimeout,     // a claimed chunk not finished by then may be claimed again
+    @DefaultValue("5s") Duration backlogPollInterval,      // how often each node looks for backlog chunks
+    @DefaultValue("100") int maxTextsPerRequest) {         // texts per POST /api/v1/insights/code
+}

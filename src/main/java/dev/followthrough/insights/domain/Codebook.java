@@ -1,0 +1,54 @@
+package dev.followthrough.insights.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The taxonomy texts are coded against: categories of mechanisms, each mechanism with a description,
+ * example phrases and the team that owns fixing it. Versioned: every change is a new version, and
+ * every coding records the version it used.
+ */
+public record Codebook(int version, List<Category> categories) {
+
+  public record Category(String key, String name, String description, List<Mechanism> mechanisms) {
+    public Category {
+      mechanisms = List.copyOf(mechanisms);
+    }
+  }
+
+  public record Mechanism(String key, String name, String description, List<String> examples, String owner) {
+    public Mechanism {
+      examples = List.copyOf(examples);
+    }
+  }
+
+  /** A mechanism with the category it sits in. */
+  public record Entry(Category category, Mechanism mechanism) {}
+
+  public Codebook {
+    categories = List.copyOf(categories);
+  }
+
+  public Codebook withVersion(int v) {
+    return new Codebook(v, categories);
+  }
+
+  public List<Entry> entries() {
+    return categories.stream().flatMap(c -> c.mechanisms().stream().map(m -> new Entry(c, m))).toList();
+  }
+
+  public Optional<Entry> entry(String mechanismKey) {
+    return entries().stream().filter(e -> e.mechanism().key().equals(mechanismKey)).findFirst();
+  }
+
+  /**
+   * The texts whose embeddings are averaged into a mechanism's codebook vector. Measured: averaging the
+   * separate embeddings of the description and of each example beats embedding one concatenated text.
+   */
+  public static List<String> describingTexts(Mechanism m) {
+    List<String> texts = new java.util.ArrayList<>();
+    texts.add(m.name() + ": " + m.description());
+    texts.addAll(m.examples());
+    return texts;
+  }
+}

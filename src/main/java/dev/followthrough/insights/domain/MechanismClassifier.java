@@ -1,0 +1,213 @@
+package dev.followthrough.insights.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Few-shot nearest-prototype classifier over normalised vectors.
+ *
+ * <p>Each label's prototype starts as its codebook vector (the mean of the embeddings of its
+ * description and example phrases: zero-shot). Every text a person confirmed or corrected into the
+ * label pulls the prototype toward the centroid of those texts, with weight n / (n + λ) for n
+ * examples; texts a person rejected push it away a little. Measured on labelled sets, this mix
+ * beats plain nearest-centroid and logistic regression at 5–10 examples; they only catch up near 25.
+ *
+ * <p>The same math runs on any vector space: the evaluation uses it on TF-IDF vectors as the baseline.
+ */
+public final class MechanismClassifier {
+
+  public record Label(String mechanism, String category) {}
+
+  /** A coded label: similarity is the cosine to the prototype; confidence a softmax over all labels. */
+  public record Match(Label label, float similarity, double confidence, int segment) {}
+
+  /**
+   * @param exampleWeight    λ: how many confirmed examples weigh as much as the codebook text
+   * @param negativeWeight   how far the centroid of rejected texts pushes a prototype away
+   * @param temperature      softmax temperature on cosine similarities (confidence)
+   * @param minSimilarity    below this, a text fits no mechanism (an emerging-theme candidate)
+   * @param secondaryMargin  further mechanisms are coded when within this much of the best
+   * @param maxMechanisms    at most this many mechanisms per text
+   * @param segmentWeight    share of a label's score that comes from the text's best-matching segment
+   *                         rather than the whole text (one sentence of a long complaint carries the reason)
+   * @param neighbourWeight  share of a label's score that comes from the text's nearest confirmed examples
+   * @param neighbours       how many nearest examples are averaged for that
+   */
+  public record Settings(double exampleWeight, double negativeWeight, double temperature, double minSimilarity,
+                         double secondaryMargin, int maxMechanisms, double segmentWeight, double neighbourWeight,
+                         int neighbours) {
+    public static Settings defaults() {
+      return new Settings(5, 0.25, 0.03, 0.25, 0.015, 3, 0.0, 0.0, 3);
+    }
+
+    public Settings with(double exampleWeight, double segmentWeight, double neighbourWeight) {
+      return new Settings(exampleWeight, negativeWeight, temperature, minSimilarity, secondaryMargin, maxMechanisms,
+          segmentWeight, neighbourWeight, neighbours);
+    }
+  }
+
+  private final List<Label> labels;
+  private final List<float[]> prototypes;
+  private final Settings settings;
+  private final float[] center;
+  private final List<List<float[]>> examples;
+
+  private MechanismClassifier(List<Label> labels, List<float[]> prototypes, Settings settings, float[] center,
+                              List<List<float[]>> examples) {
+    this.labels = List.copyOf(labels);
+    this.prototypes = List.copyOf(prototypes);
+    this.settings = settings;
+    this.center = center;
+    this.examples = List.copyOf(examples);
+  }
+
+  /**
+   * Sentence embeddings crowd into a narrow cone, so raw cosines between texts of one domain are all
+   * high and differ little; subtracting the mean of the domain's texts spreads them out again.
+   */
+  private static float[] centered(float[] v, float[] center) {
+    if (center == null) return v;
+    float[] out = v.clone();
+    Vectors.addScaled(out, center, -1);
+    return Vectors.normalized(out);
+  }
+
+  private static List<float[]> centered(List<float[]> vs, float[] center) {
+    return center == null ? vs : vs.stream().map(v -> centered(v, center)).toList();
+  }
+
+  /**
+   * @param describing vectors of each label's codebook texts (description, example phrases), by mechanism key
+   * @param positives  vectors of texts people tied to the mechanism, by mechanism key
+   * @param negatives  vectors of texts people said do not belong to it, by mechanism key
+   */
+  public static MechanismClassifier train(List<Label> labels, Map<String, List<float[]>> describing,
+                                          Map<String, List<float[]>> positives, Map<String, List<float[]>> negatives,
+                                          int dim, Settings settings) {
+    return train(labels, describing, positives, negatives, dim, settings, null);
+  }
+
+  /** @param center the mean vector of the domain's texts, subtracted before comparing (null: none) */
+  public static MechanismClassifier train(List<Label> labels, Map<String, List<float[]>> describing,
+                                          Map<String, List<float[]>> positives, Map<String, List<float[]>> negatives,
+                                          int dim, Settings settings, float[] center) {
+    List<float[]> prototypes = new ArrayList<>();
+    List<List<float[]>> examples = new ArrayList<>();
+    for (Label label : labels) {
+      float[] codebook = Vectors.centroid(centered(describing.getOrDefault(label.mechanism(), List.of()), center), dim);
+      List<float[]> pos = centered(positives.getOrDefault(label.mechanism(), List.of()), center);
+      examples.add(pos);
+      float[] p = codebook;
+      if (!pos.isEmpty()) {
+        double n = pos.size();
+        float[] mixed = new float[dim];
+        Vectors.addScaled(mixed, codebook, settings.exampleWeight() / (settings.exampleWeight() + n));
+        Vectors.addScaled(mixed, Vectors.centroid(pos, dim), n / (settings.exampleWeight() + n));
+        p = Vectors.normalized(mixed);
+      }
+      List<float[]> neg = centered(negatives.getOrDefault(label.mechanism(), List.of()), center);
+      if (!neg.isEmpty()) {
+        float[] pushed = p.clone();
+        Vectors.addScaled(pushed, Vectors.centroid(neg, dim), -settings.negativeWeight());
+        p = Vectors.normalized(pushed);
+      }
+      prototypes.add(p);
+    }
+    return new MechanismClassifier(labels, prototypes, settings, center, examples);
+  }
+
+  public List<Label> labels() {
+    return labels;
+  }
+
+  /** A label's score: its prototype's cosine to the text, blended with the best segment's and the nearest examples'. */
+  public float[] similarities(float[] doc, List<float[]> segments) {
+    float[] d = centered(doc, center);
+    List<float[]> segs = settings.segmentWeight() > 0 ? centered(segments, center) : List.of();
+    float[] s = new float[prototypes.size()];
+    for (int i = 0; i < s.length; i++) {
+      float[] p = prototypes.get(i);
+      double whole = Vectors.dot(p, d);
+      double score = whole;
+      if (!segs.isEmpty()) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (float[] seg : segs) best = Math.max(best, Vectors.dot(p, seg));
+        score = (1 - settings.segmentWeight()) * score + settings.segmentWeight() * best;
+      }
+      if (settings.neighbourWeight() > 0) {
+        score = (1 - settings.neighbourWeight()) * score + settings.neighbourWeight() * nearest(examples.get(i), d, whole);
+      }
+      s[i] = (float) score;
+    }
+    return s;
+  }
+
+  /** The mean cosine of the nearest examples; a label without examples answers its prototype's cosine. */
+  private double nearest(List<float[]> ex, float[] d, double fallback) {
+    if (ex.isEmpty()) return fallback;
+    double[] sims = new double[ex.size()];
+    for (int j = 0; j < sims.length; j++) sims[j] = Vectors.dot(ex.get(j), d);
+    java.util.Arrays.sort(sims);
+    int m = Math.min(settings.neighbours(), sims.length);
+    double sum = 0;
+    for (int j = 0; j < m; j++) sum += sims[sims.length - 1 - j];
+    return sum / m;
+  }
+
+  /** The single most similar label (for evaluation and sub-population tagging). */
+  public Match best(float[] doc, List<float[]> segments) {
+    float[] s = similarities(doc, segments);
+    double[] conf = softmax(s, settings.temperature());
+    int best = 0;
+    for (int i = 1; i < s.length; i++) if (s[i] > s[best]) best = i;
+    return new Match(labels.get(best), s[best], conf[best], -1);
+  }
+
+  /** The highest similarity to any label: low means the text fits no mechanism well. */
+  public float bestSimilarity(float[] doc, List<float[]> segments) {
+    return best(doc, segments).similarity();
+  }
+
+  /**
+   * Zero or more labels for a text: the best one if it is similar enough, and others close behind it.
+   * Each match names the segment that carries it best: the evidence.
+   */
+  public List<Match> classify(float[] doc, List<float[]> segments) {
+    float[] s = similarities(doc, segments);
+    double[] conf = softmax(s, settings.temperature());
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < s.length; i++) order.add(i);
+    order.sort(Comparator.comparingDouble((Integer i) -> s[i]).reversed());
+    List<Match> out = new ArrayList<>();
+    if (order.isEmpty() || s[order.getFirst()] < settings.minSimilarity()) return out;
+    float top = s[order.getFirst()];
+    for (int i : order) {
+      if (out.size() >= settings.maxMechanisms()) break;
+      if (s[i] < settings.minSimilarity() || top - s[i] > settings.secondaryMargin()) break;
+      out.add(new Match(labels.get(i), s[i], conf[i], evidence(prototypes.get(i), centered(segments, center))));
+    }
+    return out;
+  }
+
+  private static int evidence(float[] prototype, List<float[]> segments) {
+    int best = -1;
+    float bestSim = Float.NEGATIVE_INFINITY;
+    for (int i = 0; i < segments.size(); i++) {
+      float sim = Vectors.dot(prototype, segments.get(i));
+      if (sim > bestSim) { bestSim = sim; best = i; }
+    }
+    return best;
+  }
+
+  static double[] softmax(float[] s, double temperature) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float x : s) max = Math.max(max, x);
+    double[] out = new double[s.length];
+    double sum = 0;
+    for (int i = 0; i < s.length; i++) { out[i] = Math.exp((s[i] - max) / temperature); sum += out[i]; }
+    for (int i = 0; i < s.length; i++) out[i] /= sum;
+    return out;
+  }
+}
