@@ -122,6 +122,26 @@ class Outbox {
 
   private void schedule(UUID id, int retries, int attempt, Instant at) {
     timers.scheduleIfNotExists(outreachSendTask.instance(id + ":" + retries + ":" + attempt), at);
+    if (at == null || !at.isAfter(clock.instant())) sendSoon();
+  }
+
+  /**
+   * A message due now should not wait for the next timer poll (seconds): once the transaction that
+   * stored it commits, wake this node's scheduler. Another node would find it at its next poll anyway.
+   */
+  private void sendSoon() {
+    if (!(timers instanceof com.github.kagkarlsson.scheduler.Scheduler scheduler)) return;
+    if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              scheduler.triggerCheckForDueExecutions();
+            }
+          });
+    } else {
+      scheduler.triggerCheckForDueExecutions();
+    }
   }
 
   /** One delivery try; see the class comment. */
