@@ -42,11 +42,13 @@ public final class TriggerBenchmark {
     Path jar = null, work = Path.of("target-bench/bench-data");
     int[] rates = {100, 300, 600, 1000};
     int seconds = 20;
+    List<String> serverOpts = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("--jar=")) jar = Path.of(a.substring(6));
       else if (a.startsWith("--work-dir=")) work = Path.of(a.substring(11));
       else if (a.startsWith("--rates=")) rates = Arrays.stream(a.substring(8).split(",")).mapToInt(Integer::parseInt).toArray();
       else if (a.startsWith("--seconds=")) seconds = Integer.parseInt(a.substring(10));
+      else if (a.startsWith("--server-opt=")) serverOpts.add(a.substring(13));
       else if (a.equals("--quick")) { rates = new int[] {100, 300}; seconds = 5; }
       else throw new IllegalArgumentException("unknown option " + a + " (known: --rates=100,300 --seconds=N --quick)");
     }
@@ -55,7 +57,7 @@ public final class TriggerBenchmark {
     Path dataDir = work.toAbsolutePath().resolve("triggers-" + stamp);
     String key = "ftbench_" + HexFormat.of().formatHex(IngestBenchmark.randomBytes(16));
     int httpPort = IngestBenchmark.freePort(), dbPort = IngestBenchmark.freePort();
-    ServerProcess server = new ServerProcess(jar, dataDir, httpPort, dbPort, key, "512m", List.of());
+    ServerProcess server = new ServerProcess(jar, dataDir, httpPort, dbPort, key, "512m", serverOpts);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     try {
       System.out.println("server started in " + server.start().toMillis() + " ms; machine: "

@@ -43,11 +43,13 @@ public final class WebhookToEmailBenchmark {
     Path jar = null, work = Path.of("target-bench/bench-data");
     int[] rates = {50, 100, 200};
     int seconds = 20;
+    List<String> serverOpts = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("--jar=")) jar = Path.of(a.substring(6));
       else if (a.startsWith("--work-dir=")) work = Path.of(a.substring(11));
       else if (a.startsWith("--rates=")) rates = Arrays.stream(a.substring(8).split(",")).mapToInt(Integer::parseInt).toArray();
       else if (a.startsWith("--seconds=")) seconds = Integer.parseInt(a.substring(10));
+      else if (a.startsWith("--server-opt=")) serverOpts.add(a.substring(13));
       else if (a.equals("--quick")) { rates = new int[] {50}; seconds = 5; }
       else throw new IllegalArgumentException("unknown option " + a + " (known: --rates=50,100 --seconds=N --quick)");
     }
@@ -59,8 +61,9 @@ public final class WebhookToEmailBenchmark {
     Path dataDir = work.toAbsolutePath().resolve("webhooks-" + stamp);
     String key = "ftbench_" + HexFormat.of().formatHex(IngestBenchmark.randomBytes(16));
     ServerProcess server = new ServerProcess(jar, dataDir, IngestBenchmark.freePort(), IngestBenchmark.freePort(), key,
-        "512m", List.of("-Dspring.mail.host=127.0.0.1", "-Dspring.mail.port=" + smtpPort,
-            "-Dfollowthrough.outreach.quiet-hours=off", "-Dfollowthrough.outreach.digest-enabled=false"));
+        "512m", java.util.stream.Stream.concat(java.util.stream.Stream.of("-Dspring.mail.host=127.0.0.1", "-Dspring.mail.port=" + smtpPort,
+            "-Dfollowthrough.outreach.quiet-hours=off", "-Dfollowthrough.outreach.digest-enabled=false"), serverOpts.stream())
+            .toList());
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     try {
