@@ -93,12 +93,13 @@ public class FollowUps implements FollowUpLedger {
   @Transactional
   public Optional<UUID> open(FollowUpRequested r) {
     Instant now = clock.instant();
-    if (cases.findByResponse(r.responseId()).isPresent()) return Optional.empty();
+    // without a contact there is no lock: the unique response_id makes the insert below a no-op instead
+    if (r.contactId() != null) cases.lockContact(r.contactId());
+    if (cases.findByResponse(r.responseId()).isPresent()) return Optional.empty(); // delivered before
+    var response = responses.find(r.responseId());
     if (r.contactId() != null) {
-      cases.lockContact(r.contactId());
-      if (cases.findByResponse(r.responseId()).isPresent()) return Optional.empty(); // a concurrent delivery won
       // a re-survey answer reopens its case rather than starting another (whichever listener runs first)
-      responses.find(r.responseId()).ifPresent(v -> recover(r.contactId(), r.responseId(), r.score(), v.respondedAt()));
+      response.ifPresent(v -> recover(r.contactId(), r.responseId(), r.score(), v.respondedAt()));
       Optional<UUID> open = cases.openCaseOf(r.contactId());
       if (open.isPresent()) {
         cases.append(open.get(), List.of(new CaseEntry("linked", "triggers", now, Map.of(
@@ -106,7 +107,6 @@ public class FollowUps implements FollowUpLedger {
         return Optional.empty();
       }
     }
-    var response = responses.find(r.responseId());
     var account = response.map(ResponseQueries.ResponseView::account);
     String tier = account.map(ResponseQueries.AccountRef::tier).orElse(null);
     String region = account.map(a -> a.attributes().get("region")).map(String::valueOf).orElse(null);

@@ -280,7 +280,7 @@ public class JdbcCases implements CaseQueries {
         instant(rs.getTimestamp("first_contact_at")), instant(rs.getTimestamp("closed_at")), rs.getString("summary"),
         rs.getString("root_cause"), rs.getString("action_taken"), rs.getString("commitment"),
         date(rs.getDate("commitment_due")), instant(rs.getTimestamp("resurvey_due_at")),
-        (Integer) (rs.getObject("recovered_score") == null ? null : rs.getInt("recovered_score")),
+        (Integer) rs.getObject("recovered_score"),
         instant(rs.getTimestamp("recovered_at")), rs.getInt("version"));
   }
 
