@@ -37,6 +37,17 @@ class SlaTimerTest extends CaseFixtures {
     return types(caseId).stream().filter(type::equals).count();
   }
 
+  /**
+   * The case's events of a type once at least {@code n} are there: a committed change is visible in
+   * the database a moment before its after-commit event is recorded.
+   */
+  private <T> List<T> eventsOf(Class<T> type, UUID caseId, java.util.function.Function<T, UUID> caseOf, int n) {
+    return await(n + " " + type.getSimpleName() + " of " + caseId, () -> {
+      List<T> mine = events.of(type).stream().filter(e -> caseOf.apply(e).equals(caseId)).toList();
+      return mine.size() >= n ? Optional.of(mine) : Optional.empty();
+    });
+  }
+
   /** Moves time and lets the timers run, then waits until the case's trail shows {@code type} n times. */
   private void advanceUntil(Duration by, UUID caseId, String type, long n) {
     TestClock.INSTANCE.advance(by);
@@ -78,9 +89,9 @@ class SlaTimerTest extends CaseFixtures {
     followUps.onMilestone(id, 1, dev.followthrough.followup.domain.SlaPlan.Milestone.REMINDER);
     assertThat(count(id, "reminder")).isEqualTo(1);
     assertThat(count(id, "escalated")).isEqualTo(2);
-    assertThat(events.of(CaseEscalated.class).stream().filter(e -> e.caseId().equals(id)).map(CaseEscalated::level))
+    assertThat(eventsOf(CaseEscalated.class, id, CaseEscalated::caseId, 2).stream().map(CaseEscalated::level))
         .containsExactly(1, 2);
-    assertThat(events.of(CaseReminderDue.class).stream().filter(e -> e.caseId().equals(id))).hasSize(1);
+    assertThat(eventsOf(CaseReminderDue.class, id, CaseReminderDue::caseId, 1)).hasSize(1);
   }
 
   @Test
@@ -116,7 +127,7 @@ class SlaTimerTest extends CaseFixtures {
     assertThat(get("/api/v1/cases/" + id).json().get("resurveyDueAt").isNull()).isFalse();
 
     advanceUntil(Duration.ofDays(31), id, "resurvey", 1);
-    assertThat(events.of(ResurveyDue.class).stream().filter(e -> e.caseId().equals(id))).hasSize(1);
+    assertThat(eventsOf(ResurveyDue.class, id, ResurveyDue::caseId, 1)).hasSize(1);
 
     String contactExt = jdbc.sql("SELECT external_id FROM responses_contact WHERE id = ?").param(s.contactId())
         .query(String.class).single();
