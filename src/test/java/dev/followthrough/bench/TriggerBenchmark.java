@@ -137,16 +137,14 @@ public final class TriggerBenchmark {
   private static void poll(int dbPort, Instant since, Map<UUID, Long> returnedAt, Map<UUID, Long> visibleAt, AtomicLong stop) {
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "postgres", "")) {
       PreparedStatement q = c.prepareStatement("SELECT response_id FROM followup_case WHERE opened_at >= ?");
-      Timestamp from = Timestamp.from(since);
       while (stop.get() != 0) {
         long seenAt = System.nanoTime();
-        q.setTimestamp(1, from);
-        Instant newest = since;
+        // look back 10 s: a case's opened_at is taken before its transaction commits
+        Instant lookBack = Instant.now().minusSeconds(10);
+        q.setTimestamp(1, Timestamp.from(lookBack.isAfter(since) ? lookBack : since));
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) visibleAt.putIfAbsent(rs.getObject(1, UUID.class), seenAt);
         }
-        // look back 10 s: a case's opened_at is taken before its transaction commits
-        from = Timestamp.from(Instant.now().minusSeconds(10).isAfter(newest) ? Instant.now().minusSeconds(10) : newest);
         Thread.sleep(10);
       }
     } catch (Exception e) {
@@ -154,10 +152,11 @@ public final class TriggerBenchmark {
     }
   }
 
-  private static String ms(long[] sorted, double q) {
+  /** The q-quantile of sorted nanoseconds, in milliseconds. */
+  static String ms(long[] sorted, double q) {
     if (sorted.length == 0) return "–";
-    long v = sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1 < 0 ? 0 : (int) Math.ceil(q * sorted.length) - 1)];
-    return String.format("%.0f ms", v / 1e6);
+    int i = Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1));
+    return String.format("%.0f ms", sorted[i] / 1e6);
   }
 
   private TriggerBenchmark() {}

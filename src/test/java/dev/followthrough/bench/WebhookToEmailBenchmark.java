@@ -166,8 +166,8 @@ public final class WebhookToEmailBenchmark {
     long[] lat = sentAt.entrySet().stream().filter(e -> mailedAt.containsKey(e.getKey()))
         .mapToLong(e -> mailedAt.get(e.getKey()) - e.getValue()).sorted().toArray();
     long[] hook = webhookNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-    System.out.printf("| %d | %.0f | %s | %s | %d | %s | %s | %s | %s | %d |%n", rate, achieved, ms(hook, 0.5),
-        ms(hook, 0.99), lat.length, ms(lat, 0.5), ms(lat, 0.95), ms(lat, 0.99), ms(lat, 1.0),
+    System.out.printf("| %d | %.0f | %s | %s | %d | %s | %s | %s | %s | %d |%n", rate, achieved, TriggerBenchmark.ms(hook, 0.5),
+        TriggerBenchmark.ms(hook, 0.99), lat.length, TriggerBenchmark.ms(lat, 0.5), TriggerBenchmark.ms(lat, 0.95), TriggerBenchmark.ms(lat, 0.99), TriggerBenchmark.ms(lat, 1.0),
         sentAt.size() - lat.length + errors.get());
   }
 
@@ -177,11 +177,6 @@ public final class WebhookToEmailBenchmark {
     return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static String ms(long[] sorted, double q) {
-    if (sorted.length == 0) return "–";
-    int i = Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1));
-    return String.format("%.0f ms", sorted[i] / 1e6);
-  }
 
   private WebhookToEmailBenchmark() {}
 }
