@@ -100,18 +100,37 @@ public class InsightCoding {
       if (m != null && m.version() == book.version() && m.examplesStamp().equals(stamp)) return m;
       Map<String, List<float[]>> pos = new HashMap<>();
       Map<String, List<float[]>> neg = new HashMap<>();
+      Map<String, List<String>> posTexts = new HashMap<>();
+      Map<String, List<String>> negTexts = new HashMap<>();
       for (JdbcInsights.ExampleRow e : store.examples()) {
         (e.positive() ? pos : neg).computeIfAbsent(e.mechanism(), k -> new ArrayList<>()).add(e.embedding());
+        (e.positive() ? posTexts : negTexts).computeIfAbsent(e.mechanism(), k -> new ArrayList<>()).add(e.body());
       }
       List<MechanismClassifier.Label> labels = new ArrayList<>(book.entries().stream()
           .map(e -> new MechanismClassifier.Label(e.mechanism().key(), e.category().key())).toList());
       labels.add(new MechanismClassifier.Label(PRAISE.key(), PRAISE.key()));
       MechanismClassifier classifier = MechanismClassifier.train(labels, describing(book), pos, neg, embedder.dimension(),
           classifierSettings());
+      if (settings.lexicalWeight() > 0) classifier = classifier.withLexical(lexical(book, labels, posTexts, negTexts));
       m = new Model(book.version(), stamp, book, classifier);
       model = m;
       return m;
     }
+  }
+
+  /** The word-level (TF-IDF) side of the hybrid coder, from the same codebook texts and examples. */
+  private MechanismClassifier.Lexical lexical(Codebook book, List<MechanismClassifier.Label> labels,
+                                              Map<String, List<String>> posTexts, Map<String, List<String>> negTexts) {
+    Map<String, List<String>> describingTexts = new HashMap<>();
+    List<String> corpus = new ArrayList<>();
+    for (Codebook.Entry e : book.entries()) describingTexts.put(e.mechanism().key(), Codebook.describingTexts(e.mechanism()));
+    describingTexts.put(PRAISE.key(), Codebook.describingTexts(PRAISE));
+    describingTexts.values().forEach(corpus::addAll);
+    posTexts.values().forEach(corpus::addAll);
+    negTexts.values().forEach(corpus::addAll);
+    corpus.addAll(store.recentBodies(settings.lexicalCorpusSize()));
+    return MechanismClassifier.Lexical.train(labels, describingTexts, posTexts, negTexts, corpus, settings.exampleWeight(),
+        settings.lexicalWeight());
   }
 
   /** Each mechanism's codebook texts embedded separately (averaged by the classifier); once per codebook version. */
@@ -151,7 +170,7 @@ public class InsightCoding {
     for (EmbeddedText e : embedded) {
       List<MechanismClassifier.Match> matches = matches(m, e);
       out.add(new CodedText(e.text(), matches.stream().map(x -> coded(m.codebook(), x, e)).toList(),
-          m.classifier().bestSimilarity(e.vector(), e.segmentVectors()), m.version()));
+          m.classifier().bestSimilarity(e.vector(), e.segmentVectors(), e.text()), m.version()));
     }
     return out;
   }
@@ -161,12 +180,12 @@ public class InsightCoding {
    * sentence ("Great team. But exports time out."): a sentence that names a problem is still coded.
    */
   private static List<MechanismClassifier.Match> matches(Model m, EmbeddedText e) {
-    List<MechanismClassifier.Match> all = m.classifier().classify(e.vector(), e.segmentVectors());
+    List<MechanismClassifier.Match> all = m.classifier().classify(e.vector(), e.segmentVectors(), e.text());
     if (all.isEmpty() || !isPraise(all.getFirst())) return all.stream().filter(x -> !isPraise(x)).toList();
     Map<String, MechanismClassifier.Match> bySentence = new java.util.LinkedHashMap<>();
     for (int i = 0; i < e.segments().size() && e.segments().size() > 1; i++) {
       float[] v = e.segmentVectors().get(i);
-      List<MechanismClassifier.Match> s = m.classifier().classify(v, List.of(v));
+      List<MechanismClassifier.Match> s = m.classifier().classify(v, List.of(v), e.segments().get(i).text());
       if (s.isEmpty() || isPraise(s.getFirst())) continue;
       MechanismClassifier.Match top = s.getFirst();
       bySentence.merge(top.label().mechanism(), new MechanismClassifier.Match(top.label(), top.similarity(), top.confidence(), i),
@@ -233,7 +252,7 @@ public class InsightCoding {
     Instant now = clock.instant();
     boolean bodyChanged = store.textState(s.type(), s.id()).map(t -> !t.body().equals(s.text())).orElse(false);
     List<MechanismClassifier.Match> matches = matches(m, e);
-    float best = m.classifier().bestSimilarity(e.vector(), e.segmentVectors());
+    float best = m.classifier().bestSimilarity(e.vector(), e.segmentVectors(), e.text());
     UUID textId = store.upsertText(new JdbcInsights.NewText(s.type(), s.id(), s.revision(), m.version(), s.text(), e.vector(),
         best, s.score(), s.npsCategory(), s.accountId(), s.accountName(), s.tier(), s.arr(), s.at()), now);
     // a person's verdict on the same words stands; on changed words it no longer applies

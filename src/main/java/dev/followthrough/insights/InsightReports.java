@@ -12,6 +12,7 @@ import dev.followthrough.insights.domain.Vectors;
 import dev.followthrough.insights.jdbc.JdbcInsights;
 import dev.followthrough.insights.jdbc.JdbcInsights.TextFilter;
 import dev.followthrough.insights.jdbc.JdbcInsights.TextRow;
+import dev.followthrough.followup.CaseQueries;
 import dev.followthrough.responses.ResponseQueries;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -57,7 +58,8 @@ public class InsightReports {
 
   public record Quote(String sourceType, UUID sourceId, String link, String text) {}
 
-  public record SearchHit(String sourceType, UUID sourceId, String link, String text, String quote, double score,
+  /** {@code link} opens the response; {@code caseLink} its follow-up case, when one was opened. */
+  public record SearchHit(String sourceType, UUID sourceId, String link, String caseLink, String text, String quote, double score,
                           List<String> mechanisms, String npsCategory, Integer npsScore, String accountName, String tier,
                           Instant respondedAt) {}
 
@@ -79,10 +81,13 @@ public class InsightReports {
   private final ZoneId zone;
   private volatile MechanismClassifier passiveModel;
 
+  private final CaseQueries cases;
+
   InsightReports(JdbcInsights store, Codebooks codebooks, ResponseQueries responses, Embedder embedder,
                  InsightsSettings settings, InsightCoding coding,
-                 dev.followthrough.reporting.ReportingSettings reporting) {
+                 dev.followthrough.reporting.ReportingSettings reporting, CaseQueries cases) {
     this.store = store;
+    this.cases = cases;
     this.codebooks = codebooks;
     this.responses = responses;
     this.embedder = embedder;
@@ -161,9 +166,15 @@ public class InsightReports {
       rows = all.stream().sorted(Comparator.comparingDouble((TextRow r) -> scores.get(r.id())).reversed()).limit(limit).toList();
     }
     Map<UUID, List<String>> mechanisms = store.mechanismsOf(rows.stream().map(TextRow::id).toList());
-    return rows.stream().map(r -> new SearchHit(r.sourceType(), r.sourceId(), link(r.sourceType(), r.sourceId()), r.body(),
+    return rows.stream().map(r -> new SearchHit(r.sourceType(), r.sourceId(), link(r.sourceType(), r.sourceId()),
+        caseLink(r.sourceType(), r.sourceId()), r.body(),
         quote(r.body(), query), scores.get(r.id()), mechanisms.getOrDefault(r.id(), List.of()), r.npsCategory(), r.score(),
         r.accountName(), r.tier(), r.respondedAt())).toList();
+  }
+
+  private String caseLink(String sourceType, UUID id) {
+    if (!InsightCoding.RESPONSE.equals(sourceType)) return null;
+    return cases.findByResponse(id).map(c -> "/cases/" + c.id()).orElse(null);
   }
 
   static String link(String sourceType, UUID id) {

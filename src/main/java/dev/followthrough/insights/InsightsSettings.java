@@ -17,6 +17,8 @@ public record InsightsSettings(
     @DefaultValue("0.6") double reviewBelow,               // codings less confident than this go to the review queue
     @DefaultValue("0.25") double minSimilarity,            // below this cosine a text fits no mechanism (theme candidate)
     @DefaultValue("5") double exampleWeight,               // λ: confirmed examples that weigh as much as the codebook text
+    @DefaultValue("0.3") double lexicalWeight,             // share of the TF-IDF (word) scores in the hybrid coder's mix; 0 = MiniLM alone
+    @DefaultValue("5000") int lexicalCorpusSize,           // newest stored texts the word weights are fitted on (with the codebook and examples)
     @DefaultValue("0.55") double themeSimilarity,          // cosine to a theme's centroid to join it
     @DefaultValue("3") int themeMinSize,                   // smallest emerging theme shown
     @DefaultValue("200") int backlogChunkSize,             // responses per backlog chunk (one claim)

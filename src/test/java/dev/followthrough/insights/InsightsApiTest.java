@@ -154,6 +154,11 @@ class InsightsApiTest extends IntegrationTest {
     JsonNode semantic = get("/api/v1/insights/search?q=slow+downloads+of+reports&mode=semantic&tier=enterprise&limit=200").json().get("items");
     assertThat(semantic.findValuesAsString("sourceId")).contains(id.toString());
     assertThat(semantic.findValuesAsString("link")).contains("/responses/" + id);
+    // a score-3 comment from an enterprise-size account opens a follow-up case: its hit links to the case too
+    UUID caseId = await("the case", () -> jdbc.sql("SELECT id FROM followup_case WHERE response_id = :id").param("id", id)
+        .query(UUID.class).optional());
+    JsonNode again = get("/api/v1/insights/search?q=timing+out&mode=text&limit=200").json().get("items");
+    assertThat(again.findValuesAsString("caseLink")).contains("/cases/" + caseId);
 
     JsonNode impact = get("/api/v1/insights/impact").json();
     JsonNode slow = null;

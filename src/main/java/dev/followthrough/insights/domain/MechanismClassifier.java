@@ -15,6 +15,10 @@ import java.util.Map;
  * beats plain nearest-centroid and logistic regression at 5–10 examples; they only catch up near 25.
  *
  * <p>The same math runs on any vector space: the evaluation uses it on TF-IDF vectors as the baseline.
+ * A classifier may carry a {@link Lexical} companion, the same prototypes over TF-IDF vectors: each
+ * label's score is then the standardised semantic score mixed with the standardised lexical one
+ * (measured: MiniLM alone loses to TF-IDF zero-shot on long, formulaic texts whose category names share
+ * words with them; the mix beats both at every number of examples).
  */
 public final class MechanismClassifier {
 
@@ -53,14 +57,84 @@ public final class MechanismClassifier {
   private final Settings settings;
   private final float[] center;
   private final List<List<float[]>> examples;
+  private final Lexical lexical;
 
   private MechanismClassifier(List<Label> labels, List<float[]> prototypes, Settings settings, float[] center,
-                              List<List<float[]>> examples) {
+                              List<List<float[]>> examples, Lexical lexical) {
     this.labels = List.copyOf(labels);
     this.prototypes = List.copyOf(prototypes);
     this.settings = settings;
     this.center = center;
     this.examples = List.copyOf(examples);
+    this.lexical = lexical;
+  }
+
+  /**
+   * The lexical side of a hybrid classifier: prototypes over TF-IDF vectors, built with the same math from
+   * the same codebook texts and examples, and the weight of its standardised scores in the mix.
+   */
+  public record Lexical(TfIdf space, MechanismClassifier classifier, double weight) {
+
+    /**
+     * @param corpus texts the term weights are fitted on (the codebook texts, the examples and recent comments;
+     *               never needs labels)
+     */
+    public static Lexical train(List<Label> labels, Map<String, List<String>> describing, Map<String, List<String>> positives,
+                                Map<String, List<String>> negatives, List<String> corpus, double exampleWeight, double weight) {
+      TfIdf space = TfIdf.fit(corpus, corpus.size() >= 200 ? 2 : 1);
+      java.util.function.Function<Map<String, List<String>>, Map<String, List<float[]>>> vectors = m -> {
+        Map<String, List<float[]>> out = new java.util.HashMap<>();
+        m.forEach((k, texts) -> out.put(k, texts.stream().map(space::vector).toList()));
+        return out;
+      };
+      MechanismClassifier c = MechanismClassifier.train(labels, vectors.apply(describing), vectors.apply(positives), vectors.apply(negatives),
+          space.dimension(), Settings.defaults().with(exampleWeight, 0, 0));
+      return new Lexical(space, c, weight);
+    }
+
+    float[] similarities(String text) {
+      float[] v = space.vector(text);
+      return classifier.similarities(v, List.of(v));
+    }
+  }
+
+  /** This classifier with a lexical companion mixed into every score that comes with its text. */
+  public MechanismClassifier withLexical(Lexical companion) {
+    return new MechanismClassifier(labels, prototypes, settings, center, examples, companion);
+  }
+
+  /**
+   * Mixes standardised semantic and lexical scores with weight {@code w} on the lexical ones, and maps the
+   * mix back onto the semantic scores' own mean and spread: the ranking is the mix's, while thresholds
+   * (minimum similarity, margins, the softmax temperature) keep the meaning they have on cosines.
+   */
+  static float[] fuse(float[] semantic, float[] lexical, double w) {
+    double[] ms = meanSd(semantic);
+    double[] ml = meanSd(lexical);
+    double[] mix = new double[semantic.length];
+    for (int i = 0; i < mix.length; i++) {
+      double zs = ms[1] > 1e-9 ? (semantic[i] - ms[0]) / ms[1] : 0;
+      double zl = ml[1] > 1e-9 ? (lexical[i] - ml[0]) / ml[1] : 0;
+      mix[i] = (1 - w) * zs + w * zl;
+    }
+    double mean = 0, sq = 0;
+    for (double x : mix) mean += x;
+    mean /= mix.length;
+    for (double x : mix) sq += (x - mean) * (x - mean);
+    double sd = Math.sqrt(sq / mix.length);
+    float[] out = new float[mix.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = sd > 1e-9 ? (float) (ms[0] + ms[1] * (mix[i] - mean) / sd) : semantic[i];
+    }
+    return out;
+  }
+
+  private static double[] meanSd(float[] v) {
+    double m = 0, q = 0;
+    for (float f : v) m += f;
+    m /= v.length;
+    for (float f : v) q += (f - m) * (f - m);
+    return new double[] {m, Math.sqrt(q / v.length)};
   }
 
   /**
@@ -115,11 +189,21 @@ public final class MechanismClassifier {
       }
       prototypes.add(p);
     }
-    return new MechanismClassifier(labels, prototypes, settings, center, examples);
+    return new MechanismClassifier(labels, prototypes, settings, center, examples, null);
   }
 
   public List<Label> labels() {
     return labels;
+  }
+
+  /**
+   * A label's score for a text: {@link #similarities(float[], List)}, mixed with the lexical companion's
+   * scores when there is one and the text is given.
+   */
+  public float[] similarities(float[] doc, List<float[]> segments, String text) {
+    float[] s = similarities(doc, segments);
+    if (lexical == null || text == null || lexical.weight() <= 0 || s.length < 2) return s;
+    return fuse(s, lexical.similarities(text), lexical.weight());
   }
 
   /** A label's score: its prototype's cosine to the text, blended with the best segment's and the nearest examples'. */
@@ -158,7 +242,12 @@ public final class MechanismClassifier {
 
   /** The single most similar label (for evaluation and sub-population tagging). */
   public Match best(float[] doc, List<float[]> segments) {
-    float[] s = similarities(doc, segments);
+    return best(doc, segments, null);
+  }
+
+  /** The single most similar label, the lexical companion mixed in when the text is given. */
+  public Match best(float[] doc, List<float[]> segments, String text) {
+    float[] s = similarities(doc, segments, text);
     double[] conf = softmax(s, settings.temperature());
     int best = 0;
     for (int i = 1; i < s.length; i++) if (s[i] > s[best]) best = i;
@@ -170,12 +259,21 @@ public final class MechanismClassifier {
     return best(doc, segments).similarity();
   }
 
+  public float bestSimilarity(float[] doc, List<float[]> segments, String text) {
+    return best(doc, segments, text).similarity();
+  }
+
   /**
    * Zero or more labels for a text: the best one if it is similar enough, and others close behind it.
    * Each match names the segment that carries it best: the evidence.
    */
   public List<Match> classify(float[] doc, List<float[]> segments) {
-    float[] s = similarities(doc, segments);
+    return classify(doc, segments, null);
+  }
+
+  /** {@link #classify(float[], List)}, the lexical companion mixed in when the text is given. */
+  public List<Match> classify(float[] doc, List<float[]> segments, String text) {
+    float[] s = similarities(doc, segments, text);
     double[] conf = softmax(s, settings.temperature());
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < s.length; i++) order.add(i);

@@ -218,7 +218,7 @@ public class JdbcInsights {
 
   // ---- examples (few-shot) -----------------------------------------------------------------------------
 
-  public record ExampleRow(String mechanism, boolean positive, float[] embedding) {}
+  public record ExampleRow(String mechanism, boolean positive, String body, float[] embedding) {}
 
   public void insertExample(String mechanism, boolean positive, String body, float[] embedding, UUID codingId, String by,
                             Instant now) {
@@ -231,9 +231,16 @@ public class JdbcInsights {
   }
 
   public List<ExampleRow> examples() {
-    return jdbc.sql("SELECT mechanism, positive, embedding FROM insights_example ORDER BY created_at")
-        .query((rs, i) -> new ExampleRow(rs.getString("mechanism"), rs.getBoolean("positive"), floats(rs.getBytes("embedding"))))
+    return jdbc.sql("SELECT mechanism, positive, body, embedding FROM insights_example ORDER BY created_at")
+        .query((rs, i) -> new ExampleRow(rs.getString("mechanism"), rs.getBoolean("positive"), rs.getString("body"),
+            floats(rs.getBytes("embedding"))))
         .list();
+  }
+
+  /** The newest stored texts (comments, interview results): the corpus the lexical coder's term weights are fitted on. */
+  public List<String> recentBodies(int limit) {
+    return jdbc.sql("SELECT body FROM insights_text ORDER BY responded_at DESC LIMIT :limit").param("limit", limit)
+        .query(String.class).list();
   }
 
   /** Changes whenever an example is added on any node: the classifier is retrained when it does. */

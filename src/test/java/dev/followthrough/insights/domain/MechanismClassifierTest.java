@@ -85,4 +85,48 @@ class MechanismClassifierTest {
     assertThat(plain[0] - plain[1]).isLessThan(0.02f);
     assertThat(centered[0] - centered[1]).isGreaterThan(10 * (plain[0] - plain[1]));
   }
+
+  static final Label INQUIRY = new Label("inquiry", "credit");
+
+  /** Three labels whose semantic vectors barely tell "price" and "inquiry" apart, while their words do. */
+  static MechanismClassifier hybrid(double weight) {
+    List<Label> labels = List.of(PRICE, BUGS, INQUIRY);
+    MechanismClassifier semantic = MechanismClassifier.train(labels,
+        Map.of("price", List.of(v(1, 0.05, 0)), "bugs", List.of(v(0, 1, 0)), "inquiry", List.of(v(1, 0, 0.05))),
+        Map.of(), Map.of(), 3, SETTINGS);
+    Map<String, List<String>> describing = Map.of(
+        "price", List.of("The subscription price is too high for what we get"),
+        "bugs", List.of("The app crashes and shows errors"),
+        "inquiry", List.of("Someone made a hard inquiry on my credit report without permission"));
+    List<String> corpus = describing.values().stream().flatMap(List::stream).toList();
+    return semantic.withLexical(MechanismClassifier.Lexical.train(labels, describing, Map.of(), Map.of(), corpus, 5, weight));
+  }
+
+  @Test
+  void the_lexical_companion_decides_where_the_embedding_cannot_tell_two_mechanisms_apart() {
+    float[] doc = v(1, 0.02, 0.03); // semantically a hair closer to "inquiry"
+    String text = "The subscription price went up again, far too high";
+    assertThat(hybrid(0).best(doc, List.of(doc), text).label()).isEqualTo(INQUIRY);
+    assertThat(hybrid(0.3).best(doc, List.of(doc), text).label()).isEqualTo(PRICE);
+    // without the text the companion has nothing to read: the semantic answer stands
+    assertThat(hybrid(0.3).best(doc, List.of(doc)).label()).isEqualTo(INQUIRY);
+  }
+
+  @Test
+  void fused_scores_keep_the_semantic_scores_mean_and_spread_so_thresholds_keep_their_meaning() {
+    float[] semantic = {0.40f, 0.30f, 0.20f, 0.10f};
+    float[] lexical = {0.00f, 0.30f, 0.00f, 0.00f};
+    float[] fused = MechanismClassifier.fuse(semantic, lexical, 0.3);
+    double mean = 0, sq = 0;
+    for (float f : fused) mean += f;
+    mean /= fused.length;
+    for (float f : fused) sq += (f - mean) * (f - mean);
+    assertThat(mean).isCloseTo(0.25, within(1e-6));
+    assertThat(Math.sqrt(sq / fused.length)).isCloseTo(Math.sqrt(0.0125), within(1e-6));
+    // the word evidence lifts the second label, the order of the others is the semantic one
+    assertThat(fused[1]).isGreaterThan(semantic[1]);
+    assertThat(fused[2]).isGreaterThan(fused[3]);
+    // weight 0 gives back the semantic scores
+    assertThat(MechanismClassifier.fuse(semantic, lexical, 0)).containsExactly(semantic, org.assertj.core.data.Offset.offset(1e-6f));
+  }
 }
