@@ -190,6 +190,22 @@ public final class Interview {
     }
   }
 
+  /**
+   * A person ran the interview (a call with the guide) and wrote the result down: each note becomes a line
+   * of the transcript, the result stands as written. Returns whether this started the interview.
+   */
+  public boolean recordByHand(InterviewResult written, java.util.Map<String, String> notes, String by, Instant now) {
+    boolean first = startedAt == null;
+    if (first) startedAt = now;
+    if (openedAt == null) openedAt = now;
+    moderator = "human:" + by;
+    int depth = depth();
+    for (var e : notes.entrySet()) add(Turn.CUSTOMER, e.getValue(), "notes", "notes", ++depth, now);
+    result = written;
+    complete(now);
+    return first;
+  }
+
   private void complete(Instant now) {
     status = Status.COMPLETED;
     completedAt = now;
