@@ -42,7 +42,7 @@ public final class AnswerReader {
       + "clunky|frustrating|annoying|disappointing|could be better|not what i expected|sucks|terrible|awful|buggy|slow|"
       + "expensive|issues|problems|not sure|hard to say|various|some things|it depends)\\b");
   static final Pattern STOP = Pattern.compile("(?i)^\\s*(stop|quit|enough|end|bye|goodbye|no more( questions)?|"
-      + "i('m| am) done|that'?s (all|enough)|i (have|need|got) to go|leave me alone|can we (stop|end)|i (want|would like|'d like) to (stop|end|quit)|"
+      + "i('m| am) done|that'?s (all|enough)|i (have|need|got) to go|leave me alone|can we (stop|end)|i('d| would)? (want|like) to (stop|end|quit)|"
       + "please stop|i don'?t want to (continue|answer|do this)|no time|not now)\\b");
   static final Pattern HOSTILE = Pattern.compile("(?i)(waste of (my )?time|stupid|useless|ridiculous|pointless|"
       + "\\bf+u+c+k|\\bshit|\\bcrap\\b|\\bidiot|why do you (even )?care|just fix it|stop asking|what a joke|"
