@@ -132,12 +132,7 @@ public class CallGuides {
         true, null, null);
 
     CaseView c = found.get();
-    if (store.byCase(caseId).isEmpty()) {
-      Guide g = interviews.currentGuide(DefaultGuides.kindFor(c.play(), c.category()));
-      String comment = responses.find(c.responseId()).map(ResponseQueries.ResponseView::comment).orElse(null);
-      store.insert(new JdbcInterviews.NewSession(dev.followthrough.platform.Ids.timeOrdered(interviews.clock().instant()),
-          c.id(), c.contactId(), c.responseId(), c.accountId(), c.score(), c.category(), comment, "call", g, interviews.clock().instant()));
-    }
+    if (store.byCase(caseId).isEmpty()) interviews.create(c, "call");
     Session s = store.lockByCase(caseId).orElseThrow();
     Interview iv = s.interview();
     Instant now = interviews.clock().instant();

@@ -65,14 +65,15 @@ public class Interviews {
     if (found.isEmpty()) return Optional.empty();
     CaseView c = found.get();
     if (!"interview".equals(c.channel()) && !"call".equals(c.channel())) return Optional.empty();
-    return create(c).map(s -> s.interview().id());
+    return create(c, c.channel()).map(s -> s.interview().id());
   }
 
-  private Optional<Session> create(CaseView c) {
+  /** The case's session, created with the current guide for its play if it has none (a repeated call finds it). */
+  Optional<Session> create(CaseView c, String channel) {
     Guide guide = currentGuide(DefaultGuides.kindFor(c.play(), c.category()));
     String comment = responses.find(c.responseId()).map(ResponseQueries.ResponseView::comment).orElse(null);
     store.insert(new JdbcInterviews.NewSession(Ids.timeOrdered(clock.instant()), c.id(), c.contactId(), c.responseId(),
-        c.accountId(), c.score(), c.category(), comment, c.channel(), guide, clock.instant()));
+        c.accountId(), c.score(), c.category(), comment, channel, guide, clock.instant()));
     return store.byCase(c.id());
   }
 
@@ -135,7 +136,7 @@ public class Interviews {
     if (s.isEmpty()) {
       Optional<CaseView> c = cases.find(caseId);
       if (c.isEmpty()) return Optional.empty();
-      create(c.get());
+      create(c.get(), "interview");
       s = lock ? store.lockByCase(caseId) : store.byCase(caseId);
     }
     s.ifPresent(x -> x.interview().withLimits(limits()));

@@ -62,6 +62,8 @@ class InterviewPageController {
     }
     model.addAttribute("token", token);
     model.addAttribute("error", error);
+    // the page needs no console shell: building one would read the CSRF token and so start a session (a cookie)
+    model.addAttribute("shell", new Shell(null, null, null, false, "_csrf", null, java.util.List.of()));
     return "interview/page";
   }
 }

@@ -43,8 +43,9 @@ public final class Results {
     String first = answers.isEmpty() ? null : answers.getFirst().text();
     String stated = comment != null && !comment.isBlank() ? comment.strip() : first;
 
-    boolean skipFirst = !guide.kind().equals("promoter") && all.stream().anyMatch(x -> x.phaseIdx() > 0);
-    Scored root = all.stream().filter(s -> !skipFirst || s.phaseIdx() > 0)
+    // the root cause comes from the phases that ask for the concrete thing when the customer got there
+    boolean reached = all.stream().anyMatch(x -> ROOT_PHASES.contains(x.phase()));
+    Scored root = all.stream().filter(s -> !reached || ROOT_PHASES.contains(s.phase()))
         .max(Comparator.comparingDouble(Scored::spec).thenComparingInt(Scored::seq)).orElse(null);
     String what = best(all, s -> phaseIs(s, "operational", "holds-back", "changed"), null);
     if (what == null && root != null) what = root.text();
