@@ -65,6 +65,7 @@ class InterviewListeners {
     Object severity = e.result().get("severity");
     if (severity != null) d.put("severity", severity);
     followUps.log(e.caseId(), "interview_" + e.status(), ACTOR, d);
+    followUps.move(e.caseId(), CaseStatus.IN_CONVERSATION, ACTOR); // the two events may arrive in either order
     cases.find(e.caseId()).ifPresent(c -> {
       // pre-fill the outcome form; what a person wrote there stands
       String summary = c.summary() == null ? e.summary() : null;

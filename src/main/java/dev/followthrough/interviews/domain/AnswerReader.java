@@ -29,7 +29,9 @@ public final class AnswerReader {
   static final Pattern FREQUENCY = Pattern.compile("(?i)\\b(every (day|morning|week|month|time|monday|friday|single)|daily|"
       + "weekly|monthly|always|each time|twice|\\d+ times|several times|constantly|all the time|every other)\\b");
   static final Pattern AMOUNT = Pattern.compile("(?i)(\\$|€|£)\\s?\\d|\\b\\d[\\d,.]*\\s?(%|percent|hours?|hrs?|minutes?|mins?|"
-      + "seconds?|days?|weeks?|people|users?|seats?|rows?|records?|contacts?|tickets?|customers?|k\\b|dollars?|euros?)");
+      + "seconds?|days?|weeks?|people|users?|seats?|rows?|records?|contacts?|tickets?|customers?|k\\b|dollars?|euros?)"
+      + "|\\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a hundred|"
+      + "a dozen|half an?|several)\\s+(hours?|days?|weeks?|months?|minutes?|people|users|times|teams?|customers|deals)\\b");
   static final Pattern CONCRETE = Pattern.compile("(?i)\\b(export|import|report|dashboard|sync|integration|api|login|sso|"
       + "invoice|billing|screen|page|button|setting|csv|excel|salesforce|hubspot|jira|slack|search|filter|upload|download|"
       + "notification|email|mobile app|app|onboarding|support ticket|ticket|workflow|permission|admin|template|chart|"

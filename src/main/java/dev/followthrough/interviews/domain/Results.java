@@ -73,7 +73,7 @@ public final class Results {
         .map(Scored::text).filter(t -> t.split("\\s+").length >= 5).distinct().limit(3).toList();
 
     String severity = severity(guide.kind(), score, churn, all);
-    String summary = summary(guide, stated, root == null ? null : root.text(), when, who, gap, churn);
+    String summary = summary(guide, byPhase, stated, root == null ? null : root.text(), when, who, gap, churn);
     return new InterviewResult(summary, stated, root == null ? null : root.text(),
         new InterviewResult.Specifics(what, when, often, much), who, gap, severity, churn, change, quotes, null, null, segment);
   }
@@ -86,11 +86,13 @@ public final class Results {
     return "low";
   }
 
-  static String summary(Guide guide, String stated, String root, String when, String who, String gap, List<ChurnSignal> churn) {
+  static String summary(Guide guide, Map<String, List<String>> byPhase, String stated, String root, String when, String who, String gap, List<ChurnSignal> churn) {
     List<String> parts = new ArrayList<>();
     if (guide.kind().equals("promoter")) {
-      if (root != null) parts.add("What made the difference: " + quote(root));
-      if (stated != null && !stated.equals(root)) parts.add("In your words: " + quote(stated));
+      for (Guide.Phase p : guide.phases()) {
+        List<String> said = byPhase.get(p.key());
+        if (said != null && !said.isEmpty()) parts.add(p.name() + ": " + quote(said.getFirst()));
+      }
     } else {
       if (stated != null) parts.add("You first said " + quote(stated));
       if (root != null && !root.equals(stated)) parts.add("Underneath, the concrete problem is " + quote(root));

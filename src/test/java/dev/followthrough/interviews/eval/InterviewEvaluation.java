@@ -39,6 +39,8 @@ public final class InterviewEvaluation {
     List<Row> rows = new ArrayList<>();
     long start = System.nanoTime();
     for (ScriptedRespondent r : Respondents.all()) rows.add(run(r, moderator, reader));
+    List<Row> heldOut = new ArrayList<>();
+    for (ScriptedRespondent r : Respondents.heldOut()) heldOut.add(run(r, moderator, reader));
     long ms = (System.nanoTime() - start) / 1_000_000;
 
     StringBuilder out = new StringBuilder();
@@ -51,11 +53,18 @@ public final class InterviewEvaluation {
     }
     List<Row> detractors = rows.stream().filter(x -> x.name().startsWith("detractor") && !x.name().contains("stop")).toList();
     out.append(String.format(Locale.ROOT, "%nmean depth (detractors that do not stop): %.1f; repeats in total: %d; "
-            + "summaries capturing the root cause: %d/%d; root-cause field: %d/%d; %d conversations in %d ms%n",
+            + "summaries capturing the root cause: %d/%d; root-cause field: %d/%d; %d conversations (with the held-out ones) in %d ms%n",
         detractors.stream().mapToInt(Row::depth).average().orElse(0), rows.stream().mapToInt(Row::repeats).sum(),
         rows.stream().filter(Row::summaryCaptures).count(), rows.size(), rows.stream().filter(Row::rootCaptures).count(), rows.size(),
-        rows.size(), ms));
+        rows.size() + heldOut.size(), ms));
+    out.append(String.format(Locale.ROOT, "%nheld out (never tuned on):%n"));
+    for (Row x : heldOut) {
+      out.append(String.format(Locale.ROOT, "%-36s %-10s %5d %4d %7d %9s %8s %8s%n", x.name(), x.status(), x.depth(), x.questions(),
+          x.repeats(), x.probes() == 0 ? "-" : String.format(Locale.ROOT, "%.2f (%d)", x.probeRelevance(), x.probes()),
+          x.summaryCaptures() ? "yes" : "no", x.rootCaptures() ? "yes" : "no"));
+    }
     System.out.print(out);
+    rows.addAll(heldOut);
     if (transcripts) {
       for (Row x : rows) {
         System.out.println("\n=== " + x.name() + " (" + x.status() + ")");

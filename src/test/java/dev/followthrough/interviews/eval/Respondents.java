@@ -91,4 +91,38 @@ final class Respondents {
                 "almost", List.of("The setup took three weeks and nearly killed the project.")),
             List.of(), 0, "we close the month two days faster", List.of("month", "two days")));
   }
+
+  /**
+   * Written after the moderator was tuned on {@link #all()} and never tuned on: other products, other words.
+   * Their figures are the honest estimate; the tuned set's are optimistic.
+   */
+  static List<ScriptedRespondent> heldOut() {
+    return List.of(
+        new ScriptedRespondent("held out: detractor, mobile crashes", "detractor", 2, "App is unreliable.",
+            Map.of(
+                "situation", List.of("I was on a site visit trying to log an inspection.", "Standing in a warehouse with no laptop, only my phone."),
+                "sequence", List.of("A while ago.", "Since the version 4.2 update in September the app closes itself."),
+                "operational", List.of("It just doesn't work properly.",
+                    "When I attach more than three photos to an inspection the Android app crashes and the form is lost.",
+                    "It happens on most visits, so I redo about five forms a week from my notes."),
+                "relational", List.of("All twelve field inspectors; our ops manager now makes us use paper as a backup."),
+                "expectation", List.of("We bought it because it was sold as offline-first for field work.")),
+            List.of(), 0, "the Android app crashes when more than three photos are attached", List.of("photo", "crash")),
+        new ScriptedRespondent("held out: detractor, onboarding", "detractor", 5, null,
+            Map.of(
+                "situation", List.of("We were rolling it out to the new hires.", "Onboarding week for eight new account managers."),
+                "sequence", List.of("From the start really.", "From the first training session in October."),
+                "operational", List.of("Training is hard.",
+                    "The permission settings are so confusing that new users cannot see their own accounts until an admin fixes each one by hand, about twenty minutes per person."),
+                "relational", List.of("Our one admin spends two days a month on it and is burning out."),
+                "expectation", List.of("I expected roles to be set up once and applied to every new user.")),
+            List.of(), 0, "new users cannot see their accounts until an admin fixes permissions by hand", List.of("permission", "admin")),
+        new ScriptedRespondent("held out: passive, frustrated but tolerant", "passive", 7, "Works, mostly.",
+            Map.of(
+                "works", List.of("Scheduling the weekly newsletter is easy."),
+                "holds-back", List.of("Some things are annoying but switching would be worse.",
+                    "Every time we import a contact list, duplicates appear and I spend an hour merging them."),
+                "better", List.of("Automatic duplicate merging on import.")),
+            List.of(), 0, "every contact import creates duplicates that take an hour to merge", List.of("duplicate", "import")));
+  }
 }
