@@ -355,6 +355,20 @@ public class FollowUps implements FollowUpLedger {
     return apply(caseId, (c, now) -> c.record(summary, rootCause, action, commitment, commitmentDue, actor, now), null);
   }
 
+  /**
+   * Records on the case's timeline what another capability did (an interview started or completed); changes
+   * no state. A repeated delivery (same type and details) is recorded once. False when there is no such case.
+   */
+  @Transactional
+  public boolean log(UUID caseId, String type, String actor, Map<String, Object> detail) {
+    if (cases.find(caseId).isEmpty()) return false;
+    CaseEntry entry = new CaseEntry(type, actor, clock.instant(), detail);
+    boolean seen = cases.timeline(caseId).stream()
+        .anyMatch(e -> e.type().equals(type) && e.detail().equals(entry.detail()));
+    if (!seen) cases.append(caseId, List.of(entry));
+    return true;
+  }
+
   /** Replaces the team set (exactly one fallback team). */
   @Transactional
   public void saveTeams(List<TeamView> teams) {

@@ -14,4 +14,10 @@ class InsightsConfiguration {
   Embedder embedder(FollowthroughSettings settings) {
     return new MiniLmEmbedder(settings.dataDir().resolve("cache").resolve("djl"));
   }
+
+  /** The same model for other modules (the interview moderator reads answers with it): no second copy. */
+  @Bean
+  dev.followthrough.platform.TextEmbeddings textEmbeddings(Embedder embedder) {
+    return embedder::embed;
+  }
 }

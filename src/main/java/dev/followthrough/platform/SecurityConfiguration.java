@@ -27,10 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
   static final String[] PUBLIC_PAGES = {"/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error",
-      "/u/**"}; // /u/{token}: a customer's own unsubscribe page, authorised by its signed token
+      "/u/**", "/i/**"}; // /u/{token}, /i/{token}: a customer's own unsubscribe and interview pages, authorised by their signed token
 
   /** Customer pages authorised by a signed token in the URL; one-click unsubscribe posts without a session. */
-  static final String[] TOKEN_PAGES = {"/u/**"};
+  static final String[] TOKEN_PAGES = {"/u/**", "/i/**"};
+
+  /** The interview's JSON API for in-app and mobile front ends: the interview token in the path is the only credential. */
+  static final String[] TOKEN_API = {"/api/v1/interviews/*", "/api/v1/interviews/*/answers", "/api/v1/interviews/*/stop"};
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -68,6 +71,7 @@ class SecurityConfiguration {
         .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers(TOKEN_API).permitAll()
             .requestMatchers("/actuator/**").hasRole("ADMIN")
             .requestMatchers("/api/v1/api-keys/**", "/api/v1/users/**").hasRole("ADMIN")
             .requestMatchers("/api/v1/sources", "/api/v1/sources/**").hasRole("MANAGER") // they reveal secrets
@@ -75,6 +79,7 @@ class SecurityConfiguration {
             // rules and teams shape everyone's work: managers change them (testing a rule is harmless)
             .requestMatchers(HttpMethod.POST, "/api/v1/rules/test").hasRole("AGENT")
             .requestMatchers("/api/v1/rules/**", "/api/v1/rules", "/api/v1/teams/**", "/api/v1/teams").hasRole("MANAGER")
+            .requestMatchers("/api/v1/interview-guides/**").hasRole("MANAGER")
             .anyRequest().hasRole("AGENT"))
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "Unauthorized",

@@ -17,7 +17,24 @@ public record CaseDetailView(CaseView c, ResponseView response, List<ScorePoint>
                              List<CaseText.TimelineItem> timeline, TriggerDecision decision, List<String> teams,
                              List<String> owners, Instant now, ZoneId zone, boolean canWork, String me,
                              Map<String, String> errors, Map<String, String> form, String notice,
-                             List<dev.followthrough.outreach.Messages.MessageView> deliveries) {
+                             List<dev.followthrough.outreach.Messages.MessageView> deliveries,
+                             dev.followthrough.interviews.InterviewView interview,
+                             dev.followthrough.interviews.CallGuide callGuide) {
+
+  /** A result field of the case's interview ("rootCause", "specifics.when"), or null. */
+  @SuppressWarnings("unchecked")
+  public String result(String path) {
+    if (interview == null || interview.result() == null) return null;
+    Object o = interview.result();
+    for (String part : path.split("\\.")) {
+      if (!(o instanceof Map<?, ?> m)) return null;
+      o = m.get(part);
+    }
+    if (o instanceof List<?> l) {
+      return l.isEmpty() ? null : String.join("; ", l.stream().map(x -> x instanceof Map<?, ?> m ? String.valueOf(m.get("signal")) : String.valueOf(x)).toList());
+    }
+    return o == null ? null : String.valueOf(o);
+  }
 
   public String error(String form, String field) {
     return errors.get(form + "." + field);

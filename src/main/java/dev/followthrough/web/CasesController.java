@@ -56,10 +56,15 @@ class CasesController {
   private final Clock clock;
   private final ZoneId zone;
   private final dev.followthrough.outreach.Messages messages;
+  private final dev.followthrough.interviews.Interviews interviews;
+  private final dev.followthrough.interviews.CallGuides callGuides;
 
   CasesController(CaseQueries cases, FollowUps followUps, ResponseQueries responses, TriggerDecisions decisions,
-                  Users users, Clock clock, ReportingSettings settings, dev.followthrough.outreach.Messages messages) {
+                  Users users, Clock clock, ReportingSettings settings, dev.followthrough.outreach.Messages messages,
+                  dev.followthrough.interviews.Interviews interviews, dev.followthrough.interviews.CallGuides callGuides) {
     this.messages = messages;
+    this.interviews = interviews;
+    this.callGuides = callGuides;
     this.cases = cases;
     this.followUps = followUps;
     this.responses = responses;
@@ -203,6 +208,23 @@ class CasesController {
         form.get("commitment"), due, p.getName()), p, model, redirect, res, form, "Outcome saved.");
   }
 
+  /** Call notes: the same structured result as an AI interview (root cause, specifics, churn signals…). */
+  @PostMapping("/cases/{id}/call-notes")
+  String callNotes(@PathVariable String id, @RequestParam Map<String, String> form,
+                   @RequestParam(name = "churnSignals", required = false) List<String> churn, Principal p, Model model,
+                   RedirectAttributes redirect, HttpServletResponse res) {
+    CaseView c = command(id, p);
+    Map<String, String> notes = new LinkedHashMap<>(form);
+    notes.remove("_csrf");
+    if (churn != null) notes.put("churnSignals", String.join(",", churn));
+    CaseResult r = switch (callGuides.record(c.id(), notes, p.getName())) {
+      case dev.followthrough.interviews.CallGuides.Recorded.Done d -> new CaseResult.Done(c);
+      case dev.followthrough.interviews.CallGuides.Recorded.Missing m -> new CaseResult.Missing();
+      case dev.followthrough.interviews.CallGuides.Recorded.Invalid x -> new CaseResult.Refused(x.field(), x.reason(), false);
+    };
+    return answer(c, "notes", r, p, model, redirect, res, notes, "Call notes saved; the case and insights get them.");
+  }
+
   @PostMapping("/cases/{id}/close")
   String close(@PathVariable String id, @RequestParam Map<String, String> form, Principal p, Model model,
                RedirectAttributes redirect, HttpServletResponse res) {
@@ -265,7 +287,8 @@ class CasesController {
         .reduce((a, b) -> b).orElse(null);
     return new CaseDetailView(c, response, scores, previous, timeline, decision, teamNames(), owners(), clock.instant(),
         zone, ConsoleRoles.atLeast(principal, Role.AGENT), myName(principal), errors, form, notice,
-        messages.list(c.id(), null, null, 50));
+        messages.list(c.id(), null, null, 50), interviews.forCase(c.id()).orElse(null),
+        "call".equals(c.channel()) ? callGuides.forCase(c.id()).orElse(null) : null);
   }
 
   private CaseView find(String id) {

@@ -25,6 +25,7 @@ public final class Navigation {
       new Entry("Follow up", "Inbox", "/cases", Role.VIEWER),
       new Entry("Follow up", "Rules", "/rules", Role.MANAGER),
       new Entry("Follow up", "Outreach", "/outreach", Role.VIEWER),
+      new Entry("Follow up", "Interviews", "/interviews", Role.VIEWER),
       new Entry("Follow up", "Templates", "/outreach/templates", Role.MANAGER),
       new Entry("Diagnose", "Fix first", "/insights/impact", Role.VIEWER),
       new Entry("Diagnose", "Review codings", "/insights/review", Role.VIEWER),

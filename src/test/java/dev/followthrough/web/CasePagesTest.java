@@ -139,7 +139,8 @@ class CasePagesTest extends IntegrationTest {
     var agent = newUser(port, Role.AGENT);
     var page = agent.get("/cases/" + id);
     assertThat(page.body()).contains("240,000").contains("31 Jan 2030").contains("severity").contains("score 2")
-        .contains("web test rule").contains("Call guide").contains("What happened?");
+        .contains("web test rule").contains("Call guide").contains("Walk me through what was happening")
+        .contains("Their comment: “Invoices are wrong”");
 
     var refused = agent.post("/cases/" + id + "/close", Map.of("_csrf", page.csrf(), "outcome", "resolved",
         "rootCause", "", "action", "credited the invoice"));

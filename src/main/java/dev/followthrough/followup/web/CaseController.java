@@ -1,5 +1,6 @@
 package dev.followthrough.followup.web;
 
+import dev.followthrough.followup.CaseLinks;
 import dev.followthrough.followup.CaseQueries;
 import dev.followthrough.followup.CaseQueries.CaseFilter;
 import dev.followthrough.followup.CaseQueries.CaseView;
@@ -46,12 +47,21 @@ class CaseController {
   private final FollowUps followUps;
   private final Users users;
   private final Clock clock;
+  private final List<CaseLinks> links;
 
-  CaseController(CaseQueries queries, FollowUps followUps, Users users, Clock clock) {
+  CaseController(CaseQueries queries, FollowUps followUps, Users users, Clock clock, List<CaseLinks> links) {
     this.queries = queries;
     this.followUps = followUps;
     this.users = users;
     this.clock = clock;
+    this.links = links;
+  }
+
+  /** The case's fields plus the links other capabilities offer for it (interviewUrl). */
+  private Map<String, Object> view(CaseView c, Instant now) {
+    Map<String, Object> m = json(c, now);
+    for (CaseLinks l : links) m.putAll(l.linksFor(c));
+    return m;
   }
 
   @GetMapping
@@ -74,7 +84,7 @@ class CaseController {
     var result = queries.list(f, page, size);
     Instant now = clock.instant();
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("items", result.items().stream().map(c -> json(c, now)).toList());
+    out.put("items", result.items().stream().map(c -> view(c, now)).toList());
     out.put("total", result.total());
     out.put("page", page);
     out.put("size", size);
@@ -91,7 +101,7 @@ class CaseController {
     UUID caseId = Json.uuid(id, "id");
     return queries.find(caseId)
         .<ResponseEntity<?>>map(c -> {
-          Map<String, Object> out = json(c, clock.instant());
+          Map<String, Object> out = view(c, clock.instant());
           out.put("timeline", queries.timeline(caseId));
           return ResponseEntity.ok(out);
         })
@@ -178,7 +188,7 @@ class CaseController {
 
   private ResponseEntity<?> reply(CaseResult result) {
     return switch (result) {
-      case CaseResult.Done d -> ResponseEntity.ok(json(d.view(), clock.instant()));
+      case CaseResult.Done d -> ResponseEntity.ok(view(d.view(), clock.instant()));
       case CaseResult.Missing m -> missing();
       case CaseResult.Refused x -> x.conflict()
           ? Problems.response(Problems.withField(HttpStatus.CONFLICT, "Not allowed in the case's state", x.field(), x.reason()))

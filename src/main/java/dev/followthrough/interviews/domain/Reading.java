@@ -1,0 +1,20 @@
+package dev.followthrough.interviews.domain;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the moderator understood from one answer. {@code specificity} 0..1 (concrete features, numbers,
+ * dates, an episode); {@code phrase}: the customer's own vague words worth laddering on ("too complicated");
+ * {@code nothingMore}: the customer has nothing to add here (move on, do not probe);
+ * {@code relevance}: similarity of the answer to the current phase's topic.
+ */
+public record Reading(String text, int words, double specificity, boolean specific, boolean vague, boolean terse,
+                      boolean stop, boolean hostile, boolean offTopic, boolean nothingMore, Set<String> churn, String phrase,
+                      double relevance, List<String> sentences) {
+
+  /** An answer that takes the conversation deeper. */
+  public boolean substantive() {
+    return !stop && !offTopic && !nothingMore && !(words <= 1 && specificity < 0.3) && !(hostile && specificity < 0.35);
+  }
+}
