@@ -127,6 +127,15 @@ public class AccountEvents {
     return null;
   }
 
+  /** The account an events page is about. */
+  public record Account(UUID id, String externalId, String name, String tier, BigDecimal arr) {}
+
+  public Optional<Account> account(String account) {
+    return accountId(account).flatMap(id -> jdbc.sql("SELECT id, external_id, name, tier, arr FROM responses_account WHERE id = :id")
+        .param("id", id).query((rs, i) -> new Account(rs.getObject("id", UUID.class), rs.getString("external_id"),
+            rs.getString("name"), rs.getString("tier"), rs.getBigDecimal("arr"))).optional());
+  }
+
   /** The account's events, newest first; empty when there is no such account. */
   public Optional<List<Event>> list(String account) {
     return accountId(account).map(id -> jdbc.sql(SELECT + " WHERE e.account_id = :a ORDER BY e.event_date DESC, e.recorded_at DESC")
