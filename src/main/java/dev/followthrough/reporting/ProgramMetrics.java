@@ -126,8 +126,7 @@ public class ProgramMetrics {
         .addValue("zone", reporting.timeZone().getId());
     String sql = "WITH " + scope(segment, p) + ",\n" + CASES + """
 
-        SELECT to_char(date_trunc('month', responded_at AT TIME ZONE :zone), 'YYYY-MM') AS month,
-               GROUPING(to_char(date_trunc('month', responded_at AT TIME ZONE :zone), 'YYYY-MM')) AS overall,
+        SELECT month, GROUPING(month) AS overall,
                count(*) AS cases,
                count(*) FILTER (WHERE first_contact_at IS NOT NULL OR due_at <= :now) AS sla_n,
                count(*) FILTER (WHERE first_contact_at IS NOT NULL AND first_contact_at <= due_at) AS sla_k,
@@ -145,8 +144,8 @@ public class ProgramMetrics {
                count(session_id) FILTER (WHERE channel = 'interview') AS ai_interviews,
                count(*) FILTER (WHERE channel = 'call' AND reached) AS calls,
                count(*) FILTER (WHERE channel = 'email' AND reached) AS emails
-          FROM cc
-         GROUP BY GROUPING SETS ((1), ())
+          FROM (SELECT cc.*, to_char(responded_at AT TIME ZONE :zone, 'YYYY-MM') AS month FROM cc) cc
+         GROUP BY GROUPING SETS ((month), ())
          ORDER BY overall DESC, month""";
     Map<String, Object> total = null;
     for (Map<String, Object> row : jdbc.queryForList(sql, p)) {
