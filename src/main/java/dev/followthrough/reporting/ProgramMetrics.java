@@ -183,8 +183,8 @@ public class ProgramMetrics {
             + "least one coding that was not rejected, on the interview transcript or the response's comment.",
         "85%+", n(total, "identified"), n(total, "completed")));
     if (settings.costsConfigured()) {
-      double cost = settings.costPerInterview() * n(total, "ai_interviews") + settings.costPerCall() * n(total, "calls")
-          + settings.costPerEmail() * n(total, "emails");
+      double cost = ProgramMetricsFormulas.followUpCost(n(total, "ai_interviews"), n(total, "calls"), n(total, "emails"),
+          settings.costPerInterview(), settings.costPerCall(), settings.costPerEmail());
       long completed = n(total, "sessions_completed");
       metrics.add(new Metric("cost_per_completed_interview", "Cost per completed interview",
           "Follow-up cost (AI interviews invited × cost per interview + calls reached × cost per call + emails reached "

@@ -52,13 +52,10 @@ public final class ProgramMetricsFormulas {
     return new HalfLife(hl, low, high, r.slope(), points.size(), high == null ? "upper bound open: decay not certain" : null);
   }
 
-  /** Nearest-rank-free percentile (linear interpolation, like PostgreSQL's percentile_cont) of sorted values. */
-  public static double percentile(double[] sorted, double q) {
-    if (sorted.length == 0) return Double.NaN;
-    double pos = q * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = (int) Math.ceil(pos);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+  /** What follow-up cost: AI interviews invited, calls and emails that reached the customer, each at its price. */
+  public static double followUpCost(long interviews, long calls, long emails, double perInterview, double perCall,
+                                    double perEmail) {
+    return interviews * perInterview + calls * perCall + emails * perEmail;
   }
 
   /** A rate with its Wilson interval; null interval without a denominator. */
