@@ -2,4 +2,3 @@
 CREATE VIEW interviews_session_facts AS
 SELECT s.id AS session_id, s.case_id, s.response_id, s.channel, s.status, s.invited_at, s.started_at, s.completed_at
   FROM interviews_session s;
-CREATE INDEX interviews_session_response ON interviews_session (response_id);
