@@ -51,8 +51,9 @@ public class ProgramMetrics {
   public record InterventionHalfLife(UUID interventionId, String title, Instant shippedAt, List<String> mechanisms,
                                      List<Week> weeks, HalfLife halfLife) {}
 
+  /** {@code queryMillis}: how long each of the report's queries took (funnel, mechanisms, outcomes, halfLife). */
   public record Report(Segment segment, List<Metric> metrics, List<InterventionHalfLife> halfLives,
-                       List<TrendPoint> trend) {
+                       List<TrendPoint> trend, Map<String, Long> queryMillis) {
     public Metric metric(String key) {
       return metrics.stream().filter(m -> m.key().equals(key)).findFirst().orElseThrow();
     }
@@ -102,9 +103,12 @@ public class ProgramMetrics {
           FROM followup_case_facts c JOIN r ON r.response_id = c.response_id
           LEFT JOIN interviews_session_facts s ON s.case_id = c.case_id),
       cc AS (
-        SELECT c.*, EXISTS (SELECT 1 FROM insights_coding_facts k WHERE k.status <> 'rejected'
-                  AND ((k.source_type = 'response' AND k.source_id = c.response_id)
-                    OR (k.source_type = 'interview' AND k.source_id = c.session_id))) AS identified
+        SELECT c.*, CASE WHEN NOT completed THEN false
+                 WHEN EXISTS (SELECT 1 FROM insights_coding_facts k WHERE k.source_type = 'response'
+                               AND k.source_id = c.response_id AND k.status <> 'rejected') THEN true
+                 ELSE c.session_id IS NOT NULL AND EXISTS (SELECT 1 FROM insights_coding_facts k
+                               WHERE k.source_type = 'interview' AND k.source_id = c.session_id AND k.status <> 'rejected')
+               END AS identified
           FROM c)""";
 
   @Transactional(readOnly = true)
@@ -112,12 +116,24 @@ public class ProgramMetrics {
     Instant now = clock.instant();
     List<Metric> metrics = new ArrayList<>();
     List<TrendPoint> trend = new ArrayList<>();
+    Map<String, Long> millis = new LinkedHashMap<>();
+    long t = System.nanoTime();
     Double cost = funnel(segment, now, metrics, trend);
+    t = lap(millis, "funnel", t);
     mechanisms(segment, metrics);
+    t = lap(millis, "mechanisms", t);
     outcomes(segment, metrics, cost);
+    t = lap(millis, "outcomes", t);
     List<InterventionHalfLife> halfLives = halfLives(segment, now);
+    lap(millis, "halfLife", t);
     metrics.add(halfLifeSummary(halfLives));
-    return new Report(segment, metrics, halfLives, trend);
+    return new Report(segment, metrics, halfLives, trend, millis);
+  }
+
+  private static long lap(Map<String, Long> millis, String query, long since) {
+    long now = System.nanoTime();
+    millis.put(query, (now - since) / 1_000_000);
+    return now;
   }
 
   /** Adds the funnel metrics; returns the follow-up cost when costs are configured. */
@@ -201,10 +217,11 @@ public class ProgramMetrics {
     String sql = "WITH " + scope(segment, p) + ",\n" + CASES + """
         ,
         m AS (
-          SELECT DISTINCT k.mechanism FROM cc JOIN insights_coding_facts k ON k.status <> 'rejected'
-             AND ((k.source_type = 'response' AND k.source_id = cc.response_id)
-               OR (k.source_type = 'interview' AND k.source_id = cc.session_id))
-           WHERE cc.completed),
+          SELECT k.mechanism FROM c JOIN insights_coding_facts k ON k.source_type = 'response'
+                 AND k.source_id = c.response_id AND k.status <> 'rejected' WHERE c.completed
+          UNION
+          SELECT k.mechanism FROM c JOIN insights_coding_facts k ON k.source_type = 'interview'
+                 AND k.source_id = c.session_id AND k.status <> 'rejected' WHERE c.completed),
         i AS (
           SELECT DISTINCT f.intervention_id, f.status FROM actions_intervention_facts f JOIN m ON m.mechanism = f.mechanism
            WHERE f.status IN ('committed', 'in_progress', 'shipped', 'verified'))
@@ -329,24 +346,37 @@ public class ProgramMetrics {
     MapSqlParameterSource p = new MapSqlParameterSource().addValue("from", Timestamp.from(segment.from()))
         .addValue("to", Timestamp.from(segment.to())).addValue("now", Timestamp.from(now))
         .addValue("weeks", settings.halfLifeWeeks()).addValue("tier", segment.tier(), java.sql.Types.VARCHAR);
+    // Weeks count from the hour the intervention shipped; texts and mentions are bucketed the same way. Texts are
+    // counted once per hour for all interventions, mentions by one join of codings to the interventions' mechanisms.
     String sql = """
         WITH iv AS (
-          SELECT intervention_id, min(title) AS title, min(shipped_at) AS shipped_at, array_agg(DISTINCT mechanism) AS mechs
+          SELECT intervention_id, min(title) AS title, min(shipped_at) AS shipped_at, array_agg(DISTINCT mechanism) AS mechs,
+                 date_trunc('hour', min(shipped_at)) AS h0
             FROM actions_intervention_facts
            WHERE shipped_at IS NOT NULL AND shipped_at >= :from AND shipped_at < :to
            GROUP BY intervention_id),
-        t AS (
-          SELECT iv.intervention_id, floor(extract(epoch FROM t.responded_at - iv.shipped_at) / 604800)::int AS week,
-                 EXISTS (SELECT 1 FROM insights_coding_facts k WHERE k.text_id = t.text_id AND k.status <> 'rejected'
-                          AND k.mechanism = ANY (iv.mechs)) AS mentions
-            FROM iv JOIN insights_text_facts t ON t.responded_at >= iv.shipped_at
-                 AND t.responded_at < iv.shipped_at + make_interval(weeks => :weeks)
-                 AND t.responded_at < :now
-                 AND (CAST(:tier AS text) IS NULL OR t.tier = :tier))
-        SELECT iv.intervention_id, iv.title, iv.shipped_at, iv.mechs, t.week, count(t.week) AS texts,
-               count(*) FILTER (WHERE t.mentions) AS mentions
-          FROM iv LEFT JOIN t ON t.intervention_id = iv.intervention_id
-         GROUP BY iv.intervention_id, iv.title, iv.shipped_at, iv.mechs, t.week
+        span AS (SELECT min(h0) AS lo, least(max(h0) + make_interval(weeks => :weeks), CAST(:now AS timestamptz)) AS hi FROM iv),
+        hourly AS (
+          SELECT date_trunc('hour', t.responded_at) AS h, count(*) AS n
+            FROM insights_text_facts t, span
+           WHERE t.responded_at >= span.lo AND t.responded_at < span.hi AND (CAST(:tier AS text) IS NULL OR t.tier = :tier)
+           GROUP BY 1),
+        texts AS (
+          SELECT iv.intervention_id, floor(extract(epoch FROM h.h - iv.h0) / 604800)::int AS week, sum(h.n) AS texts
+            FROM iv JOIN hourly h ON h.h >= iv.h0 AND h.h < iv.h0 + make_interval(weeks => :weeks)
+           GROUP BY 1, 2),
+        mentions AS (
+          SELECT m.intervention_id, floor(extract(epoch FROM date_trunc('hour', k.responded_at) - m.h0) / 604800)::int AS week,
+                 count(DISTINCT k.text_id) AS mentions
+            FROM (SELECT iv.intervention_id, iv.h0, unnest(iv.mechs) AS mechanism FROM iv) m
+            JOIN insights_coding_facts k ON k.mechanism = m.mechanism AND k.status <> 'rejected'
+             AND k.responded_at >= m.h0 AND k.responded_at < m.h0 + make_interval(weeks => :weeks)
+             AND k.responded_at < (SELECT hi FROM span) AND (CAST(:tier AS text) IS NULL OR k.tier = :tier)
+           GROUP BY 1, 2)
+        SELECT iv.intervention_id, iv.title, iv.shipped_at, iv.mechs, t.week, coalesce(t.texts, 0) AS texts,
+               coalesce(m.mentions, 0) AS mentions
+          FROM iv LEFT JOIN texts t ON t.intervention_id = iv.intervention_id
+                  LEFT JOIN mentions m ON m.intervention_id = t.intervention_id AND m.week = t.week
          ORDER BY iv.shipped_at, iv.intervention_id, t.week""";
     Map<UUID, InterventionHalfLife> out = new LinkedHashMap<>();
     Map<UUID, List<Week>> weeks = new LinkedHashMap<>();

@@ -38,6 +38,7 @@ public final class ProgramMetricsJson {
       return m;
     }).toList());
     out.put("trend", trend(r));
+    out.put("queryMillis", r.queryMillis());
     return out;
   }
 

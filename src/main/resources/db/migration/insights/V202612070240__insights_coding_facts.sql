@@ -4,5 +4,5 @@ SELECT t.id AS text_id, t.source_type, t.source_id, t.responded_at, t.coded_at, 
   FROM insights_text t;
 
 CREATE VIEW insights_coding_facts AS
-SELECT c.text_id, t.source_type, t.source_id, c.mechanism, c.status, t.responded_at
+SELECT c.text_id, t.source_type, t.source_id, c.mechanism, c.status, t.responded_at, t.tier
   FROM insights_coding c JOIN insights_text t ON t.id = c.text_id;

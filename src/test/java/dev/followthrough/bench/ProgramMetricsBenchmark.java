@@ -136,6 +136,10 @@ public final class ProgramMetricsBenchmark {
           ServerProcess.procStatusKb(server.pid(), "VmRSS") / 1024, ServerProcess.procStatusKb(server.pid(), "VmHWM") / 1024,
           server.postgresPssKb() / 1024);
       System.out.println("load average after the runs: " + Cpu.loadAverage());
+      for (String[] shape : shapes) {
+        String body = get(http, server, shape[1]);
+        System.out.println("query times, " + shape[0] + ": " + body.substring(body.indexOf("\"queryMillis\"")));
+      }
       System.out.println();
       System.out.println("last year's metrics (for a sanity check of the generated program):");
       String sample = get(http, server, year).replaceAll("\"definition\":\"[^\"]*\",", "");
