@@ -32,6 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProgramMetrics {
 
+  /** The period shown when none is asked for: the last year. */
+  public static final java.time.Duration DEFAULT_PERIOD = java.time.Duration.ofDays(365);
+
   /** Responses answered in [from, to); every other field optional. {@code account}: our id or the external id. */
   public record Segment(Instant from, Instant to, String tier, String program, String touchpoint, String account) {}
 
@@ -245,18 +248,27 @@ public class ProgramMetrics {
         .addValue("churn", settings.churnWindow().toSeconds());
     String sql = "WITH " + scope(segment, p) + """
         ,
-        x AS (
-          SELECT r.response_id, r.category, r.account_id, d.follow_up, d.holdout, c.first_contact_at, c.due_at,
-                 (SELECT n.score FROM responses_response_facts n
-                   WHERE r.contact_id IS NOT NULL AND n.contact_id = r.contact_id AND n.responded_at > r.responded_at
-                     AND n.responded_at <= r.responded_at + make_interval(secs => :recovery)
-                   ORDER BY n.responded_at LIMIT 1) AS later,
-                 (r.account_id IS NOT NULL AND EXISTS (SELECT 1 FROM responses_account_event_facts e
-                   WHERE e.account_id = r.account_id AND e.kind = 'churned' AND e.event_date >= r.responded_at::date
-                     AND e.event_date <= (r.responded_at + make_interval(secs => :churn))::date)) AS churned
+        x0 AS (
+          SELECT r.response_id, r.contact_id, r.responded_at, r.category, r.account_id, d.follow_up, d.holdout,
+                 c.first_contact_at, c.due_at
             FROM r LEFT JOIN triggers_decision_facts d ON d.response_id = r.response_id
                    LEFT JOIN followup_case_facts c ON c.response_id = r.response_id
            WHERE r.category = 'detractor' OR d.follow_up OR d.holdout),
+        nxt AS (
+          -- each response's next response by the same contact: one sort instead of a lookup per response
+          SELECT f.response_id, lead(f.score) OVER w AS next_score, lead(f.responded_at) OVER w AS next_at
+            FROM responses_response_facts f
+           WHERE f.contact_id IN (SELECT contact_id FROM x0)
+             AND f.responded_at >= :from AND f.responded_at < CAST(:to AS timestamptz) + make_interval(secs => :recovery)
+          WINDOW w AS (PARTITION BY f.contact_id ORDER BY f.responded_at, f.response_id)),
+        x AS (
+          SELECT x0.*,
+                 CASE WHEN n.next_at > x0.responded_at AND n.next_at <= x0.responded_at + make_interval(secs => :recovery)
+                      THEN n.next_score END AS later,
+                 (x0.account_id IS NOT NULL AND EXISTS (SELECT 1 FROM responses_account_event_facts e
+                   WHERE e.account_id = x0.account_id AND e.kind = 'churned' AND e.event_date >= x0.responded_at::date
+                     AND e.event_date <= (x0.responded_at + make_interval(secs => :churn))::date)) AS churned
+            FROM x0 LEFT JOIN nxt n ON n.response_id = x0.response_id),
         g AS (
           SELECT x.*,
                  CASE WHEN first_contact_at IS NULL THEN 'never' WHEN first_contact_at <= due_at THEN 'sla' ELSE 'late' END AS status

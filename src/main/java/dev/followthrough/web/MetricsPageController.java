@@ -5,7 +5,6 @@ import dev.followthrough.reporting.ProgramMetricsJson;
 import dev.followthrough.reporting.ReportingSettings;
 import dev.followthrough.responses.ResponseQueries;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -38,7 +37,7 @@ class MetricsPageController {
     ConsoleFilter filter = ConsoleFilter.of(params);
     var f = filter.toResponseFilter(settings.timeZone());
     Instant to = f.to() != null ? f.to() : clock.instant();
-    Instant from = f.from() != null && f.from().isBefore(to) ? f.from() : to.minus(Duration.ofDays(365));
+    Instant from = f.from() != null && f.from().isBefore(to) ? f.from() : to.minus(ProgramMetrics.DEFAULT_PERIOD);
     var report = metrics.report(new ProgramMetrics.Segment(from, to, filter.tier(), filter.program(), filter.touchpoint(),
         filter.account()));
     model.addAttribute("view", new MetricsView(filter, Dashboards.pickers(responses.facets()), report,

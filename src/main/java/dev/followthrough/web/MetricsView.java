@@ -23,7 +23,7 @@ public record MetricsView(ConsoleFilter filter, DashboardView.Pickers pickers, P
   }
 
   public static String count(Metric m) {
-    if (m.denominator() == null) return "";
+    if (m.denominator() == null || m.denominator() == 0) return "";
     return m.numerator() != null ? m.numerator() + " of " + m.denominator() : "n = " + m.denominator();
   }
 

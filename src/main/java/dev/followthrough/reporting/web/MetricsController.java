@@ -4,7 +4,6 @@ import dev.followthrough.platform.InvalidField;
 import dev.followthrough.reporting.ProgramMetrics;
 import dev.followthrough.reporting.ProgramMetricsJson;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class MetricsController {
-
-  static final Duration DEFAULT_PERIOD = Duration.ofDays(365);
 
   private final ProgramMetrics metrics;
   private final Clock clock;
@@ -41,7 +38,7 @@ class MetricsController {
     Instant t = parse("to", to, true);
     Instant f = parse("from", from, false);
     if (t == null) t = now;
-    if (f == null) f = t.minus(DEFAULT_PERIOD);
+    if (f == null) f = t.minus(ProgramMetrics.DEFAULT_PERIOD);
     if (!f.isBefore(t)) throw new InvalidField("from", "must be before to");
     return new ProgramMetrics.Segment(f, t, blank("tier", tier), blank("program", program), blank("touchpoint", touchpoint),
         blank("account", account));
