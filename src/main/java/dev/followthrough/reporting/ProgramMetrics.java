@@ -19,7 +19,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Program metrics for a period and segment: is the program following up in time, are customers talking, are
@@ -36,7 +39,8 @@ public class ProgramMetrics {
   public static final java.time.Duration DEFAULT_PERIOD = java.time.Duration.ofDays(365);
 
   /** Responses answered in [from, to); every other field optional. {@code account}: our id or the external id. */
-  public record Segment(Instant from, Instant to, String tier, String program, String touchpoint, String account) {}
+  public record Segment(Instant from, Instant to, String tier, String program, String touchpoint, String account,
+                        String kind) {}
 
   /**
    * One metric. {@code value} is a fraction for {@code unit = share}, hours for {@code hours}, score points for
@@ -83,6 +87,7 @@ public class ProgramMetrics {
     if (s.tier() != null) { w.add("tier = :tier"); p.addValue("tier", s.tier()); }
     if (s.program() != null) { w.add("program = :program"); p.addValue("program", s.program()); }
     if (s.touchpoint() != null) { w.add("touchpoint = :touchpoint"); p.addValue("touchpoint", s.touchpoint()); }
+    if (s.kind() != null) { w.add("kind = :kind"); p.addValue("kind", s.kind()); }
     if (s.account() != null) {
       UUID id = null;
       try { id = UUID.fromString(s.account()); } catch (IllegalArgumentException ignored) { /* an external id */ }
@@ -114,29 +119,65 @@ public class ProgramMetrics {
                END AS identified
           FROM c)""";
 
-  @Transactional(readOnly = true)
+  /**
+   * The four queries (funnel, mechanisms, outcomes, half-life) run side by side on their own connections, so the
+   * report takes as long as the slowest; each reads its own snapshot, which a report of past periods can afford.
+   */
   public Report report(Segment segment) {
     Instant now = clock.instant();
-    List<Metric> metrics = new ArrayList<>();
+    List<Metric> funnel = new ArrayList<>(), mechanisms = new ArrayList<>(), outcomes = new ArrayList<>();
     List<TrendPoint> trend = new ArrayList<>();
-    Map<String, Long> millis = new LinkedHashMap<>();
-    long t = System.nanoTime();
-    Double cost = funnel(segment, now, metrics, trend);
-    t = lap(millis, "funnel", t);
-    mechanisms(segment, metrics);
-    t = lap(millis, "mechanisms", t);
-    outcomes(segment, metrics, cost);
-    t = lap(millis, "outcomes", t);
-    List<InterventionHalfLife> halfLives = halfLives(segment, now);
-    lap(millis, "halfLife", t);
+    Map<String, Long> millis = new java.util.concurrent.ConcurrentHashMap<>();
+    Double cost;
+    long recovered;
+    List<InterventionHalfLife> halfLives;
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<Double> f = pool.submit(() -> timed(millis, "funnel", () -> funnel(segment, now, funnel, trend)));
+      Future<Object> m = pool.submit(() -> timed(millis, "mechanisms", () -> {
+        mechanisms(segment, mechanisms);
+        return null;
+      }));
+      Future<Long> o = pool.submit(() -> timed(millis, "outcomes", () -> outcomes(segment, outcomes)));
+      Future<List<InterventionHalfLife>> h = pool.submit(() -> timed(millis, "halfLife", () -> halfLives(segment, now)));
+      cost = result(f);
+      result(m);
+      recovered = result(o);
+      halfLives = result(h);
+    }
+    List<Metric> metrics = new ArrayList<>(funnel);
+    metrics.addAll(mechanisms);
+    metrics.addAll(outcomes);
+    if (cost != null) {
+      metrics.add(new Metric("cost_per_recovered_account", "Cost per recovered account",
+          "Follow-up cost divided by accounts with a contacted detractor whose later score was 7 or more.", null,
+          "money", recovered == 0 ? null : cost / recovered, null, recovered, null,
+          recovered == 0 ? "no recovered accounts" : null, null));
+    }
     metrics.add(halfLifeSummary(halfLives));
-    return new Report(segment, metrics, halfLives, trend, millis);
+    Map<String, Long> ordered = new LinkedHashMap<>();
+    for (String q : List.of("funnel", "mechanisms", "outcomes", "halfLife")) ordered.put(q, millis.get(q));
+    return new Report(segment, metrics, halfLives, trend, ordered);
   }
 
-  private static long lap(Map<String, Long> millis, String query, long since) {
-    long now = System.nanoTime();
-    millis.put(query, (now - since) / 1_000_000);
-    return now;
+  private static <T> T timed(Map<String, Long> millis, String query, java.util.concurrent.Callable<T> work) throws Exception {
+    long t = System.nanoTime();
+    try {
+      return work.call();
+    } finally {
+      millis.put(query, (System.nanoTime() - t) / 1_000_000);
+    }
+  }
+
+  private static <T> T result(Future<T> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Adds the funnel metrics; returns the follow-up cost when costs are configured. */
@@ -242,7 +283,8 @@ public class ProgramMetrics {
         n(row, "resolved"), n(row, "interventions")));
   }
 
-  private void outcomes(Segment segment, List<Metric> metrics, Double followUpCost) {
+  /** Adds the outcome metrics; returns the accounts recovered (for the cost per recovered account). */
+  private long outcomes(Segment segment, List<Metric> metrics) {
     MapSqlParameterSource p = new MapSqlParameterSource()
         .addValue("recovery", settings.recoveryWindow().toSeconds())
         .addValue("churn", settings.churnWindow().toSeconds());
@@ -345,13 +387,7 @@ public class ProgramMetrics {
             + "the followed-up arm and the randomly held-out arm (followthrough.triggers.holdout-share).", null, null,
         null, null, null, null, null, List.of(score, churn)));
 
-    if (settings.costsConfigured() && followUpCost != null) {
-      long recovered = n(row, "recovered_accounts");
-      metrics.add(new Metric("cost_per_recovered_account", "Cost per recovered account",
-          "Follow-up cost divided by accounts with a contacted detractor whose later score was 7 or more.", null,
-          "money", recovered == 0 ? null : followUpCost / recovered, null, recovered, null,
-          recovered == 0 ? "no recovered accounts" : null, null));
-    }
+    return n(row, "recovered_accounts");
   }
 
   private List<InterventionHalfLife> halfLives(Segment segment, Instant now) {

@@ -21,6 +21,7 @@ public final class ProgramMetricsJson {
     seg.put("program", r.segment().program());
     seg.put("touchpoint", r.segment().touchpoint());
     seg.put("account", r.segment().account());
+    seg.put("kind", r.segment().kind());
     out.put("segment", seg);
     out.put("metrics", r.metrics().stream().map(ProgramMetricsJson::metric).toList());
     out.put("halfLives", r.halfLives().stream().map(h -> {

@@ -39,7 +39,7 @@ class MetricsPageController {
     Instant to = f.to() != null ? f.to() : clock.instant();
     Instant from = f.from() != null && f.from().isBefore(to) ? f.from() : to.minus(ProgramMetrics.DEFAULT_PERIOD);
     var report = metrics.report(new ProgramMetrics.Segment(from, to, filter.tier(), filter.program(), filter.touchpoint(),
-        filter.account()));
+        filter.account(), filter.kind()));
     model.addAttribute("view", new MetricsView(filter, Dashboards.pickers(responses.facets()), report,
         JSON.writeValueAsString(ProgramMetricsJson.trend(report)), settings.timeZone()));
     return Htmx.partial(request, response) ? "metrics/body" : "metrics/page";

@@ -180,7 +180,7 @@ class ProgramMetricsTest extends IntegrationTest {
   }
 
   @Test
-  void a_bad_period_is_a_problem_naming_the_field() {
+  void a_bad_period_or_kind_is_a_problem_naming_the_field() {
     Reply r = get("/api/v1/metrics?from=yesterday");
     assertThat(r.status()).isEqualTo(422);
     assertThat(r.contentType()).startsWith("application/problem+json");
@@ -188,6 +188,9 @@ class ProgramMetricsTest extends IntegrationTest {
     Reply reversed = get("/api/v1/metrics?from=2025-02-01&to=2025-01-01");
     assertThat(reversed.status()).isEqualTo(422);
     assertThat(reversed.json().get("field").asString()).isEqualTo("from");
+    Reply kind = get("/api/v1/metrics?kind=weekly");
+    assertThat(kind.status()).isEqualTo(422);
+    assertThat(kind.json().get("field").asString()).isEqualTo("kind");
   }
 
   // ------------------------------------------------------------------ the world's rows

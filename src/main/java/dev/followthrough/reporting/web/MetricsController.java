@@ -29,19 +29,24 @@ class MetricsController {
   Map<String, Object> metrics(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                               @RequestParam(required = false) String tier, @RequestParam(required = false) String program,
                               @RequestParam(required = false) String touchpoint,
-                              @RequestParam(required = false) String account) {
-    return ProgramMetricsJson.report(metrics.report(segment(from, to, tier, program, touchpoint, account, clock.instant())));
+                              @RequestParam(required = false) String account,
+                              @RequestParam(required = false) String kind) {
+    return ProgramMetricsJson.report(metrics.report(segment(from, to, tier, program, touchpoint, account, kind,
+        clock.instant())));
   }
 
   static ProgramMetrics.Segment segment(String from, String to, String tier, String program, String touchpoint,
-                                        String account, Instant now) {
+                                        String account, String kind, Instant now) {
     Instant t = parse("to", to, true);
     Instant f = parse("from", from, false);
     if (t == null) t = now;
     if (f == null) f = t.minus(ProgramMetrics.DEFAULT_PERIOD);
     if (!f.isBefore(t)) throw new InvalidField("from", "must be before to");
+    String k = blank("kind", kind);
+    if (k != null && !k.equals("relational") && !k.equals("transactional"))
+      throw new InvalidField("kind", "must be relational or transactional");
     return new ProgramMetrics.Segment(f, t, blank("tier", tier), blank("program", program), blank("touchpoint", touchpoint),
-        blank("account", account));
+        blank("account", account), k);
   }
 
   private static Instant parse(String name, String value, boolean endOfDay) {
