@@ -35,8 +35,7 @@ import org.postgresql.copy.CopyIn;
  * the first request after a server (and PostgreSQL) restart, then p50/p95 of 20 runs. Prints the memory of the
  * server JVM and of PostgreSQL.
  *
- * <p>{@code scripts/bench --main=ProgramMetricsBenchmark [--responses=1000000] [--runs=20] [--explain]}; with
- * {@code --explain} the plans of statements slower than 300 ms (auto_explain, with ANALYZE) go to the server log.
+ * <p>{@code scripts/bench --main=ProgramMetricsBenchmark [--responses=1000000] [--runs=20]}
  */
 public final class ProgramMetricsBenchmark {
 
@@ -69,7 +68,6 @@ public final class ProgramMetricsBenchmark {
   public static void main(String[] args) throws Exception {
     Path jar = null, work = Path.of("target-bench/bench-data");
     int responses = 1_000_000, runs = 20;
-    boolean explain = false;
     List<String> serverOpts = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("--jar=")) jar = Path.of(a.substring(6));
@@ -78,8 +76,7 @@ public final class ProgramMetricsBenchmark {
       else if (a.startsWith("--runs=")) runs = Integer.parseInt(a.substring(7));
       else if (a.startsWith("--server-opt=")) serverOpts.add(a.substring(13));
       else if (a.equals("--quick")) { responses = 100_000; runs = 5; }
-      else if (a.equals("--explain")) explain = true;
-      else throw new IllegalArgumentException("unknown option " + a + " (known: --responses=N --runs=N --quick --explain --server-opt=)");
+      else throw new IllegalArgumentException("unknown option " + a + " (known: --responses=N --runs=N --quick --server-opt=)");
     }
     if (jar == null || !Files.isRegularFile(jar)) throw new IllegalStateException("no jar; run scripts/bench --main=ProgramMetricsBenchmark");
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC));
@@ -102,14 +99,6 @@ public final class ProgramMetricsBenchmark {
         System.out.printf("generated and loaded in %.1f s (+ VACUUM ANALYZE %.1f s)%n", (loaded - t0) / 1e9,
             (System.nanoTime() - loaded) / 1e9);
         b.printSizes(c);
-        if (explain) {
-          // plans of statements slower than 300 ms land in the server log (the embedded PostgreSQL's output)
-          try (Statement s = c.createStatement()) {
-            s.execute("ALTER SYSTEM SET session_preload_libraries = 'auto_explain'");
-            s.execute("ALTER SYSTEM SET auto_explain.log_min_duration = '300ms'");
-            s.execute("ALTER SYSTEM SET auto_explain.log_analyze = on");
-          }
-        }
       }
       // a restart empties PostgreSQL's shared buffers and the server's caches: the first request is cold
       // (the operating system's page cache stays warm: this is not a cold disk)
@@ -147,7 +136,6 @@ public final class ProgramMetricsBenchmark {
           ServerProcess.procStatusKb(server.pid(), "VmRSS") / 1024, ServerProcess.procStatusKb(server.pid(), "VmHWM") / 1024,
           server.postgresPssKb() / 1024);
       System.out.println("load average after the runs: " + Cpu.loadAverage());
-      if (explain) System.out.println("plans: " + server.log());
       for (String[] shape : shapes) {
         String body = get(http, server, shape[1]);
         System.out.println("query times, " + shape[0] + ": " + body.substring(body.indexOf("\"queryMillis\"")));
