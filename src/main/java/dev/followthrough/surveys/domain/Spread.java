@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * When each contact of a relational wave is asked: on a weekday morning in the contact's own time
  * zone, spread evenly over the period — or, with cohorts, over the contact's cohort's share of it
- * (cohort {@code k} of {@code n} gets the k-th n-th of the period), so feedback arrives continuously
+ * (cohort {@code k} of {@code n} gets the k-th n-th of the period, in whole months when they divide it), so feedback arrives continuously
  * instead of in one burst. A contact's cohort is fixed by its id, so it is asked once per period and
  * the same part of the base answers each month. Deterministic: planning twice plans the same.
  */
@@ -58,8 +58,11 @@ public final class Spread {
     List<Slot> slots = new ArrayList<>(targets.size());
     for (var e : byCohort.entrySet()) {
       int k = e.getKey();
-      LocalDate cStart = start.plusDays(days * k / cohorts);
-      LocalDate cEnd = start.plusDays(days * (k + 1) / cohorts);
+      // whole months when the period divides into them (a quarter in 3 cohorts: one calendar month each)
+      boolean monthly = cadence.months() % cohorts == 0;
+      int step = cadence.months() / cohorts;
+      LocalDate cStart = monthly ? start.plusMonths((long) step * k) : start.plusDays(days * k / cohorts);
+      LocalDate cEnd = monthly ? start.plusMonths((long) step * (k + 1)) : start.plusDays(days * (k + 1) / cohorts);
       List<LocalDate> weekdays = weekdays(cStart.isBefore(from) ? from : cStart, cEnd);
       if (weekdays.isEmpty()) weekdays = weekdays(from.isBefore(start) ? start : from, end); // this cohort's share is past
       if (weekdays.isEmpty()) weekdays = List.of(nextWeekday(from));
