@@ -23,19 +23,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Contacts, programs and emails for survey tests; every test tags its own contacts so waves never mix. */
-abstract class SurveyFixtures extends IntegrationTest {
+public abstract class SurveyFixtures extends IntegrationTest {
 
-  static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+  protected static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
-  @Autowired SurveyWaves waves;
-  @Autowired SurveyPrograms programs;
+  @Autowired protected SurveyWaves waves;
+  @Autowired protected SurveyPrograms programs;
 
   @AfterEach
-  void resetClock() {
+  protected void resetClock() {
     TestClock.INSTANCE.reset();
   }
 
-  UUID account(String tier) {
+  protected UUID account(String tier) {
     UUID id = UUID.randomUUID();
     jdbc.sql("""
         INSERT INTO responses_account (id, external_id, name, tier, created_at, updated_at)
@@ -44,7 +44,7 @@ abstract class SurveyFixtures extends IntegrationTest {
   }
 
   /** A contact carrying {@code tag} in its attributes (the audience filter of the test's program). */
-  UUID contact(String tag, String email, UUID accountId, String timezone) {
+  protected UUID contact(String tag, String email, UUID accountId, String timezone) {
     UUID id = UUID.randomUUID();
     String attrs = timezone == null ? "{\"tag\":\"" + tag + "\"}" : "{\"tag\":\"" + tag + "\",\"timezone\":\"" + timezone + "\"}";
     jdbc.sql("""
@@ -54,16 +54,16 @@ abstract class SurveyFixtures extends IntegrationTest {
     return id;
   }
 
-  String externalId(UUID contactId) {
+  protected String externalId(UUID contactId) {
     return jdbc.sql("SELECT external_id FROM responses_contact WHERE id = ?").param(contactId).query(String.class).single();
   }
 
-  static String email(String prefix) {
+  protected static String email(String prefix) {
     return unique(prefix) + "@example.test";
   }
 
   /** A relational program over the contacts tagged {@code tag}, starting today (UTC). */
-  UUID relational(String tag, String extra) {
+  protected UUID relational(String tag, String extra) {
     String today = LocalDate.now(TestClock.INSTANCE.withZone(ZoneOffset.UTC)).toString();
     Reply r = post("/api/v1/survey-programs", """
         {"name": "%s", "kind": "relational", "cadenceMonths": 3, "startsOn": "%s",
@@ -72,29 +72,29 @@ abstract class SurveyFixtures extends IntegrationTest {
     return UUID.fromString(r.json().get("id").asString());
   }
 
-  UUID transactional(String eventType, String extra) {
+  protected UUID transactional(String eventType, String extra) {
     Reply r = post("/api/v1/survey-programs", """
         {"name": "%s", "kind": "transactional", "eventType": "%s"%s}""".formatted(unique("Onboarding"), eventType, extra));
     if (r.status() != 201) throw new AssertionError(r.toString());
     return UUID.fromString(r.json().get("id").asString());
   }
 
-  List<SurveySend> sends(UUID programId) {
+  protected List<SurveySend> sends(UUID programId) {
     return programs.sends(programId, null, 500);
   }
 
-  SurveySend sendOf(UUID programId, UUID contactId) {
+  protected SurveySend sendOf(UUID programId, UUID contactId) {
     return sends(programId).stream().filter(s -> s.contactId().equals(contactId)).findFirst().orElseThrow();
   }
 
   /** Makes every send of the program due now and runs the sending step. */
-  void sendNow(UUID programId) {
+  protected void sendNow(UUID programId) {
     jdbc.sql("UPDATE surveys_send SET send_at = ? WHERE program_id = ? AND status = 'planned'")
         .params(Timestamp.from(TestClock.INSTANCE.instant().minusSeconds(1)), programId).update();
     waves.sendDue(TestClock.INSTANCE.instant());
   }
 
-  static List<MimeMessage> mailTo(String address) {
+  protected static List<MimeMessage> mailTo(String address) {
     return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
       try {
         return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
@@ -104,11 +104,11 @@ abstract class SurveyFixtures extends IntegrationTest {
     }).toList();
   }
 
-  static MimeMessage awaitMail(String address) {
+  protected static MimeMessage awaitMail(String address) {
     return await("mail to " + address, () -> mailTo(address).stream().findFirst());
   }
 
-  static String text(MimeMessage m) {
+  protected static String text(MimeMessage m) {
     try {
       return part(m.getContent(), "text/plain").orElseThrow();
     } catch (Exception e) {
@@ -116,7 +116,7 @@ abstract class SurveyFixtures extends IntegrationTest {
     }
   }
 
-  static String html(MimeMessage m) {
+  protected static String html(MimeMessage m) {
     try {
       return part(m.getContent(), "text/html").orElseThrow();
     } catch (Exception e) {
@@ -140,26 +140,26 @@ abstract class SurveyFixtures extends IntegrationTest {
   }
 
   /** The path of the scale link for {@code score} in the email, e.g. {@code /s/abc.def?score=9}. */
-  static String scaleLink(MimeMessage m, int score) {
+  protected static String scaleLink(MimeMessage m, int score) {
     Matcher x = Pattern.compile("https?://[^/\\s]+(/s/[A-Za-z0-9_\\-.]+)\\?score=" + score + "\\b").matcher(text(m));
     if (!x.find()) throw new AssertionError("no scale link for " + score + " in " + text(m));
     return x.group(1) + "?score=" + score;
   }
 
-  Reply page(String method, String path, String userAgent) {
+  protected Reply page(String method, String path, String userAgent) {
     var b = HttpRequest.newBuilder(URI.create(url(path))).method(method, HttpRequest.BodyPublishers.noBody());
     if (userAgent != null) b.header("User-Agent", userAgent);
     return send(b);
   }
 
-  Reply form(String path, Map<String, String> fields, String userAgent) {
+  protected Reply form(String path, Map<String, String> fields, String userAgent) {
     String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
         java.nio.charset.StandardCharsets.UTF_8)).reduce((a, b) -> a + "&" + b).orElse("");
     return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/x-www-form-urlencoded")
         .header("User-Agent", userAgent).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  Instant now() {
+  protected Instant now() {
     return TestClock.INSTANCE.instant();
   }
 }
