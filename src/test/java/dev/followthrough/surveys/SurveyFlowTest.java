@@ -265,6 +265,50 @@ class SurveyFlowTest extends SurveyFixtures {
     assertThat(page("GET", tampered, BROWSER).status()).isEqualTo(404);
   }
 
+  @Test
+  void non_responders_get_each_reminder_once_in_order_responders_get_none_and_in_app_non_responders_get_the_email() {
+    String tag = unique("tag");
+    String silent = email("silent");
+    String answers = email("answers");
+    UUID quiet = contact(tag, silent, null, null);
+    UUID replied = contact(tag, answers, null, null);
+    UUID id = relational(tag, ", \"reminders\": [{\"afterDays\": 2, \"template\": \"survey.reminder\"}, "
+        + "{\"afterDays\": 5, \"template\": \"survey\"}]");
+    String appTag = unique("tag");
+    String inApp = email("inapp");
+    UUID app = contact(appTag, inApp, null, null);
+    UUID appProgram = relational(appTag, ", \"channel\": \"in_app\", \"fallbackDays\": 3");
+    waves.planWaves(now());
+    sendNow(id);
+    sendNow(appProgram);
+    String path = scaleLink(awaitMail(answers), 8);
+    assertThat(form(path.substring(0, path.indexOf('?')), Map.of("score", "8"), BROWSER).status()).isEqualTo(200);
+    awaitMail(silent);
+    assertThat(sendOf(appProgram, app).status()).isEqualTo("sent");
+
+    waves.remindAndFallBack(now());
+    assertThat(sendOf(id, quiet).remindersSent()).isZero();
+    TestClock.INSTANCE.advance(Duration.ofDays(2).plusHours(1));
+    waves.remindAndFallBack(now());
+    waves.remindAndFallBack(now());
+    assertThat(sendOf(id, quiet).remindersSent()).isEqualTo(1);
+    await("the first reminder", () -> mailTo(silent).size() == 2 ? java.util.Optional.of(true) : java.util.Optional.empty());
+    assertThat(mailTo(silent).stream().map(m -> { try { return m.getSubject(); } catch (Exception e) { throw new IllegalStateException(e); } }))
+        .anyMatch(subject -> subject.startsWith("A quick reminder"));
+    TestClock.INSTANCE.advance(Duration.ofDays(1));
+    waves.remindAndFallBack(now());
+    assertThat(sendOf(id, quiet).remindersSent()).isEqualTo(1);
+    assertThat(mailTo(inApp)).isEmpty();
+    TestClock.INSTANCE.advance(Duration.ofDays(2));
+    waves.remindAndFallBack(now());
+    assertThat(sendOf(id, quiet).remindersSent()).isEqualTo(2);
+    assertThat(sendOf(appProgram, app).fallbackSent()).isTrue();
+    assertThat(text(awaitMail(inApp))).contains("?score=10");
+    await("the second reminder", () -> mailTo(silent).size() == 3 ? java.util.Optional.of(true) : java.util.Optional.empty());
+    assertThat(sendOf(id, replied).remindersSent()).isZero();
+    assertThat(mailTo(answers)).hasSize(1);
+  }
+
   Reply widget(String path, String contact, long ts, String signature, Integer score) {
     String body = "{\"contact\": \"%s\", \"timestamp\": %d, \"signature\": \"%s\"%s}".formatted(contact, ts, signature,
         score == null ? "" : ", \"score\": " + score);
