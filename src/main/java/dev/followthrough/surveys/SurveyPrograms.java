@@ -8,7 +8,6 @@ import dev.followthrough.surveys.domain.Cadence;
 import dev.followthrough.surveys.domain.Spread;
 import dev.followthrough.surveys.jdbc.JdbcSurveys;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -142,14 +141,7 @@ public class SurveyPrograms {
   }
 
   private ZoneId zone(Member m) {
-    if (m.timeZone() != null) {
-      try {
-        return ZoneId.of(m.timeZone().strip());
-      } catch (DateTimeException e) {
-        // unknown zone name
-      }
-    }
-    return outreach.defaultTimeZone();
+    return SurveyWaves.zoneOf(m, outreach.defaultTimeZone());
   }
 
   private static Program withId(Program d, UUID id) {

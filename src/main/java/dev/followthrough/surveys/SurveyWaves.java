@@ -215,6 +215,11 @@ public class SurveyWaves {
   }
 
   ZoneId zone(Member m) {
+    return zoneOf(m, outreach.defaultTimeZone());
+  }
+
+  /** The contact's (or its account's) {@code timezone} attribute; an unknown or missing zone is the fallback. */
+  static ZoneId zoneOf(Member m, ZoneId fallback) {
     if (m.timeZone() != null) {
       try {
         return ZoneId.of(m.timeZone().strip());
@@ -222,6 +227,6 @@ public class SurveyWaves {
         // an unknown zone name: the workspace default
       }
     }
-    return outreach.defaultTimeZone();
+    return fallback;
   }
 }

@@ -79,6 +79,19 @@ public abstract class SurveyFixtures extends IntegrationTest {
     return UUID.fromString(r.json().get("id").asString());
   }
 
+  /** One contact surveyed by email by a new relational program; the email has arrived. */
+  protected record Surveyed(UUID program, UUID contact, String address, MimeMessage mail) {}
+
+  protected Surveyed surveyedByEmail(String prefix, String timezone, String programExtra) {
+    String tag = unique("tag");
+    String address = email(prefix);
+    UUID contact = contact(tag, address, null, timezone);
+    UUID program = relational(tag, programExtra);
+    waves.planWaves(now());
+    sendNow(program);
+    return new Surveyed(program, contact, address, awaitMail(address));
+  }
+
   protected List<SurveySend> sends(UUID programId) {
     return programs.sends(programId, null, 500);
   }

@@ -146,13 +146,10 @@ class SurveyFlowTest extends SurveyFixtures {
 
   @Test
   void one_click_opens_the_page_without_recording_and_the_post_records_then_a_changed_score_is_a_new_revision() {
-    String tag = unique("tag");
-    String address = email("click");
-    UUID c = contact(tag, address, null, null);
-    UUID id = relational(tag, "");
-    waves.planWaves(now());
-    sendNow(id);
-    String link = scaleLink(awaitMail(address), 9);
+    Surveyed x = surveyedByEmail("click", null, "");
+    UUID c = x.contact();
+    UUID id = x.program();
+    String link = scaleLink(x.mail(), 9);
     String path = link.substring(0, link.indexOf('?'));
 
     Reply opened = page("GET", link, BROWSER);
@@ -185,13 +182,10 @@ class SurveyFlowTest extends SurveyFixtures {
 
   @Test
   void scanners_that_hit_every_scale_link_head_requests_and_scanner_agents_record_nothing() {
-    String tag = unique("tag");
-    String address = email("scanned");
-    UUID c = contact(tag, address, null, null);
-    UUID id = relational(tag, "");
-    waves.planWaves(now());
-    sendNow(id);
-    var mail = awaitMail(address);
+    Surveyed x = surveyedByEmail("scanned", null, "");
+    UUID c = x.contact();
+    UUID id = x.program();
+    var mail = x.mail();
     String path = scaleLink(mail, 0).substring(0, scaleLink(mail, 0).indexOf('?'));
 
     assertThat(page("HEAD", path + "?score=3", BROWSER).status()).isEqualTo(200);

@@ -40,15 +40,12 @@ class SurveyBrowserTest extends SurveyFixtures {
 
   @Test
   void one_click_in_the_email_saves_the_score_and_the_comment_and_opt_in_are_added_on_the_page() {
-    String tag = unique("tag");
-    String address = email("browser");
-    UUID contact = contact(tag, address, null, "Europe/Berlin");
-    UUID program = relational(tag, "");
-    waves.planWaves(now());
-    sendNow(program);
+    Surveyed x = surveyedByEmail("browser", "Europe/Berlin", "");
+    UUID contact = x.contact();
+    UUID program = x.program();
 
     // the link exactly as the email's HTML part carries it
-    Matcher m = Pattern.compile("data-score=\"7\" href=\"([^\"]+)\"").matcher(html(awaitMail(address)));
+    Matcher m = Pattern.compile("data-score=\"7\" href=\"([^\"]+)\"").matcher(html(x.mail()));
     assertThat(m.find()).isTrue();
     // the app's public base URL is not configured in tests: the link names the fallback host
     String link = url(m.group(1).replace("&amp;", "&").replaceFirst("^https?://[^/]+", ""));
