@@ -1,5 +1,6 @@
 package dev.followthrough.surveys;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -28,8 +29,10 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -66,9 +69,14 @@ public class SurveyWaves {
   private final SurveySettings settings;
   private final OutreachSettings outreach;
   private final Clock clock;
+  private final SchedulerClient timers;
+  private final RecurringTask<Void> surveysTickTask;
 
   SurveyWaves(JdbcSurveys store, ContactDirectory contacts, SurveyMail mail, Links links, TransactionTemplate tx,
-              SurveySettings settings, OutreachSettings outreach, Clock clock) {
+              SurveySettings settings, OutreachSettings outreach, Clock clock, SchedulerClient timers,
+              RecurringTask<Void> surveysTickTask) {
+    this.timers = timers;
+    this.surveysTickTask = surveysTickTask;
     this.store = store;
     this.contacts = contacts;
     this.mail = mail;
@@ -77,6 +85,12 @@ public class SurveyWaves {
     this.settings = settings;
     this.outreach = outreach;
     this.clock = clock;
+  }
+
+  /** The platform scheduler only knows tasks; a recurring one needs its first execution put in once. */
+  @EventListener(ApplicationReadyEvent.class)
+  void start() {
+    timers.scheduleIfNotExists(surveysTickTask.schedulableInstance(RecurringTask.INSTANCE));
   }
 
   public Tick run() {
@@ -153,7 +167,7 @@ public class SurveyWaves {
         members.values().stream().map(Member::accountId).filter(java.util.Objects::nonNull).distinct().toList(),
         Fatigue.monthStart(now));
     Map<UUID, Program> programs = new HashMap<>();
-    int sent = 0;
+    List<UUID> sent = new ArrayList<>();
     int skipped = 0;
     for (SurveySend s : due) {
       Program p = programs.computeIfAbsent(s.programId(), id -> store.program(id).orElseThrow());
@@ -173,13 +187,13 @@ public class SurveyWaves {
         skipped++;
         continue;
       }
-      store.markSent(s.id(), now);
+      sent.add(s.id());
       last.put(m.id(), now);
       if (m.accountId() != null) perAccount.merge(m.accountId(), 1, Integer::sum);
       if (p.channel() == Program.Channel.EMAIL) email(s, p, m, "survey", "survey:" + s.id(), p.template(), now);
-      sent++;
     }
-    return new int[] {sent, skipped};
+    store.markSentAll(sent, now); // same transaction as the queued emails: both or neither
+    return new int[] {sent.size(), skipped};
   }
 
   /** Reminders to email non-responders and the email fallback of unanswered in-app surveys. */

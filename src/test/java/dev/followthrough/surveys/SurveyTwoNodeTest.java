@@ -69,8 +69,10 @@ class SurveyTwoNodeTest extends SurveyFixtures {
     jdbc.sql("UPDATE surveys_send SET send_at = now() - interval '1 second' WHERE program_id = ?").param(id).update();
     var a = CompletableFuture.supplyAsync(() -> waves.sendDue(now()));
     var b = CompletableFuture.supplyAsync(() -> there.sendDue(now()));
-    int sent = a.get()[0] + b.get()[0];
-    assertThat(sent).isEqualTo(40);
+    a.get();
+    b.get();
+    // (the recurring surveys-tick may have taken a share too: the database says what was sent)
+    assertThat(sends(id)).hasSize(40).allMatch(s -> s.status().equals("sent"));
 
     // the other node restarts and runs again: nothing is planned or sent twice
     other.close();

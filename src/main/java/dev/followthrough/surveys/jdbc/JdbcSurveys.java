@@ -152,9 +152,13 @@ public class JdbcSurveys {
         .param("now", ts(now)).param("limit", limit).query(JdbcSurveys::send).list();
   }
 
-  public void markSent(UUID id, Instant now) {
-    jdbc.sql("UPDATE surveys_send SET status = 'sent', sent_at = :now, updated_at = :now WHERE id = :id AND status = 'planned'")
-        .param("now", ts(now)).param("id", id).update();
+  /** Marks many planned sends sent in one statement. */
+  public void markSentAll(List<UUID> ids, Instant now) {
+    if (ids.isEmpty()) return;
+    jdbc.sql("""
+        UPDATE surveys_send SET status = 'sent', sent_at = :now, updated_at = :now
+        WHERE id = ANY(CAST(:ids AS uuid[])) AND status = 'planned'""")
+        .param("now", ts(now)).param("ids", ids.stream().map(UUID::toString).toArray(String[]::new)).update();
   }
 
   public void markSkipped(UUID id, String reason, Instant now) {
