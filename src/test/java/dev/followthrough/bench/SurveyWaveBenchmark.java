@@ -90,6 +90,7 @@ public final class SurveyWaveBenchmark {
       double planSeconds = (System.nanoTime() - t0) / 1e9;
       long planPeak = heap.peak();
 
+      long smtpBefore = smtp.count();
       // make the first --send sends due now (a wave is normally spread over its period)
       jdbc.sql("""
           UPDATE surveys_send SET send_at = :now WHERE id IN (
@@ -97,7 +98,6 @@ public final class SurveyWaveBenchmark {
           .param("now", java.sql.Timestamp.from(clock.instant().minusSeconds(1))).param("p", program.id()).param("n", toSend)
           .update();
       heap.reset();
-      long smtpBefore = smtp.count();
       t0 = System.nanoTime();
       int[] handed = waves.sendDue(clock.instant());
       double handSeconds = (System.nanoTime() - t0) / 1e9;
