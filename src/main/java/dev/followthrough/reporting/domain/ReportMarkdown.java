@@ -173,7 +173,8 @@ public final class ReportMarkdown {
     return href == null ? label : "[" + label + "](" + base + href + ")";
   }
 
-  static String nps(Double v) {
+  /** An NPS as people read it: signed whole points, a dash for no data. */
+  public static String nps(Double v) {
     return v == null ? "—" : fmt("%+.0f", v).replace("+0", "0").replace("-0", "0");
   }
 
