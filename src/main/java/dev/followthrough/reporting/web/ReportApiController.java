@@ -1,5 +1,6 @@
 package dev.followthrough.reporting.web;
 
+import dev.followthrough.platform.Problems;
 import dev.followthrough.reporting.PeriodicReports;
 import dev.followthrough.reporting.PeriodicReports.StoredReport;
 import java.net.URI;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Periodic reports over the API: list, generate (managers), read as JSON or Markdown. */
 @RestController
@@ -50,18 +50,22 @@ class ReportApiController {
 
   @GetMapping("/{id}")
   ResponseEntity<?> one(@PathVariable UUID id, @RequestParam(required = false) String format) {
-    StoredReport r = find(id);
-    if ("markdown".equals(format) || "md".equals(format)) return ResponseEntity.ok().contentType(MARKDOWN).body(r.markdown());
-    return ResponseEntity.ok(view(r));
+    if (format != null && !List.of("json", "markdown", "md").contains(format)) {
+      return Problems.response(Problems.withField(HttpStatus.BAD_REQUEST, "Invalid parameter", "format", "must be json or markdown"));
+    }
+    return reports.find(id).<ResponseEntity<?>>map(r -> "json".equals(format) || format == null ? ResponseEntity.ok(view(r))
+            : ResponseEntity.ok().contentType(MARKDOWN).body(r.markdown()))
+        .orElseGet(() -> notFound(id));
   }
 
   @GetMapping("/{id}.md")
-  ResponseEntity<String> markdown(@PathVariable UUID id) {
-    return ResponseEntity.ok().contentType(MARKDOWN).body(find(id).markdown());
+  ResponseEntity<?> markdown(@PathVariable UUID id) {
+    return reports.find(id).<ResponseEntity<?>>map(r -> ResponseEntity.ok().contentType(MARKDOWN).body(r.markdown()))
+        .orElseGet(() -> notFound(id));
   }
 
-  private StoredReport find(UUID id) {
-    return reports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no report " + id));
+  private static ResponseEntity<?> notFound(UUID id) {
+    return Problems.response(Problems.of(HttpStatus.NOT_FOUND, "Not found", "no report " + id));
   }
 
   static Map<String, Object> view(StoredReport r) {
