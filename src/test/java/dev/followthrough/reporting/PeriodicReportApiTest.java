@@ -7,7 +7,13 @@ import dev.followthrough.platform.ApiKeys;
 import dev.followthrough.platform.Role;
 import dev.followthrough.reporting.domain.ReportPeriod;
 import dev.followthrough.support.IntegrationTest;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.sun.net.httpserver.HttpServer;
+import dev.followthrough.outreach.SlackChannels;
 import dev.followthrough.support.TestClock;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +37,8 @@ class PeriodicReportApiTest extends IntegrationTest {
   @Autowired PeriodicReportDelivery delivery;
   @Autowired PeriodicReports reports;
   @Autowired ApiKeys apiKeys;
+  @Autowired SlackChannels slackChannels;
+  @Autowired Scheduler scheduler;
 
   static ReportWorld world;
 
@@ -146,9 +154,19 @@ class PeriodicReportApiTest extends IntegrationTest {
   }
 
   @Test
-  void the_scheduled_report_is_emailed_once_even_when_two_nodes_and_a_rerun_ask() throws Exception {
+  void the_scheduled_report_is_emailed_and_posted_to_slack_once_even_when_two_nodes_and_a_rerun_ask() throws Exception {
     ReportPeriod period = PeriodicReportDelivery.due(PeriodicReportSettings.Schedule.WEEKLY, reports.today()).orElseThrow();
     jdbc.sql("DELETE FROM reporting_report WHERE kind = 'week' AND period_start = ?").param(Date.valueOf(period.start())).update();
+    List<String> slackPosts = new CopyOnWriteArrayList<>();
+    HttpServer slack = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    slack.createContext("/services/report", exchange -> {
+      slackPosts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(200, 2);
+      exchange.getResponseBody().write("ok".getBytes(StandardCharsets.UTF_8));
+      exchange.close();
+    });
+    slack.start();
+    slackChannels.save("cx-leads", "http://127.0.0.1:" + slack.getAddress().getPort() + "/services/report");
     ConfigurableApplicationContext other = startNode();
     try {
       PeriodicReportDelivery there = other.getBean(PeriodicReportDelivery.class);
@@ -178,9 +196,18 @@ class PeriodicReportApiTest extends IntegrationTest {
         }
       }).findFirst().orElseThrow();
       assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("/reports/" + id);
+
+      await("the Slack post", () -> {
+        scheduler.triggerCheckForDueExecutions();
+        return slackPosts.stream().anyMatch(p -> p.contains("/reports/" + id)) ? Optional.of(true) : Optional.empty();
+      });
+      assertThat(slackPosts.stream().filter(p -> p.contains("/reports/" + id)).count()).isEqualTo(1);
+      assertThat(jdbc.sql("SELECT count(*) FROM outreach_message WHERE idempotency_key = ?").param("slack.report:" + id + ":cx-leads")
+          .query(Long.class).single()).isEqualTo(1);
     } finally {
       other.close();
-      TestClock.INSTANCE.reset();
+      slackChannels.save("cx-leads", "");
+      slack.stop(0);
     }
   }
 
