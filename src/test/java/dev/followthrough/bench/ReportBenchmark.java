@@ -94,6 +94,7 @@ public final class ReportBenchmark {
         print.accept(String.format(Locale.ROOT, "| %s (%s) | %,d | %,d | %.0f ms | %.0f ms | %.0f ms |", kind.key(), period.label(),
             r.coverage().responses(), r.coverage().codedTexts(), cold, warm[runs / 2], warm[runs - 1]));
       }
+      breakdown(app, ReportPeriod.lastComplete(ReportPeriod.Kind.MONTH, today), runs, print);
       long g0 = System.nanoTime();
       reports.generate(ReportPeriod.lastComplete(ReportPeriod.Kind.MONTH, today), "benchmark");
       print.accept("");
@@ -105,6 +106,45 @@ public final class ReportBenchmark {
       Files.write(report, out);
       System.out.println("written to " + report);
       if (!opt.containsKey("keep-data")) deleteTree(dataDir);
+    }
+  }
+
+  /** Where a month's report spends its time: each query it makes, warm, median of {@code runs}. */
+  static void breakdown(ConfigurableApplicationContext app, ReportPeriod p, int runs, Consumer<String> print) {
+    var nps = app.getBean(dev.followthrough.reporting.NpsReports.class);
+    var store = app.getBean(dev.followthrough.reporting.jdbc.JdbcReports.class);
+    java.time.ZoneId utc = ZoneOffset.UTC;
+    Instant from = p.start().atStartOfDay(utc).toInstant();
+    Instant to = p.end().atStartOfDay(utc).toInstant();
+    java.util.function.BiFunction<LocalDate, LocalDate, dev.followthrough.responses.ResponseQueries.ResponseFilter> filter =
+        (a, b) -> new dev.followthrough.responses.ResponseQueries.ResponseFilter(a.atStartOfDay(utc).toInstant(),
+            b.atStartOfDay(utc).toInstant(), null, null, null, null, null, null, null, null);
+    Map<String, Runnable> parts = new java.util.LinkedHashMap<>();
+    parts.put("NPS now vs previous (NpsReports.compare)", () -> nps.compare(filter.apply(p.previous().start(), p.previous().end()),
+        filter.apply(p.start(), p.end()), "previous"));
+    parts.put("NPS trend, 12 months (NpsReports.report by month)", () -> nps.report(filter.apply(p.trendStart(), p.end()),
+        dev.followthrough.responses.ResponseQueries.Grouping.MONTH));
+    parts.put("accounts' NPS and renewal (NpsReports.accounts)", () -> nps.accounts(filter.apply(p.start(), p.end())));
+    parts.put("codings of the period (insights_coding_facts)", () -> store.codings(from, to));
+    parts.put("coded texts by group (insights_text_facts)", () -> store.codedTexts(from, to));
+    parts.put("mechanism names and interventions", () -> {
+      store.mechanisms();
+      store.interventions();
+    });
+    print.accept("");
+    print.accept("Month's report, where the time goes (warm, median of " + runs + "):");
+    print.accept("");
+    print.accept("| part | time |");
+    print.accept("|---|---:|");
+    for (var e : parts.entrySet()) {
+      double[] t = new double[runs];
+      for (int i = 0; i < runs; i++) {
+        long s0 = System.nanoTime();
+        e.getValue().run();
+        t[i] = (System.nanoTime() - s0) / 1e6;
+      }
+      Arrays.sort(t);
+      print.accept(String.format(Locale.ROOT, "| %s | %.0f ms |", e.getKey(), t[runs / 2]));
     }
   }
 
