@@ -38,7 +38,10 @@ public class PeriodicReports {
 
   public record StoredReport(UUID id, PeriodicReport content, String markdown, String generatedBy, Instant deliveredAt) {}
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  // A report stored by an older version must still open: fields it lacks are null, fields it has that
+  // the record no longer knows are ignored.
+  static final JsonMapper JSON = JsonMapper.builder()
+      .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final NpsReports nps;
   private final JdbcReports store;
@@ -140,8 +143,11 @@ public class PeriodicReports {
   }
 
   public Optional<StoredReport> find(UUID id) {
-    return store.find(id).map(s -> new StoredReport(s.id(), JSON.readValue(s.content(), PeriodicReport.class), s.markdown(),
-        s.generatedBy(), s.deliveredAt()));
+    return store.find(id).map(s -> new StoredReport(s.id(), read(s.content()), s.markdown(), s.generatedBy(), s.deliveredAt()));
+  }
+
+  static PeriodicReport read(String json) {
+    return JSON.readValue(json, PeriodicReport.class);
   }
 
   public List<ReportSummary> list(int limit) {

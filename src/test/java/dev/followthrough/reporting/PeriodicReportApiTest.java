@@ -213,15 +213,14 @@ class PeriodicReportApiTest extends IntegrationTest {
 
   private ConfigurableApplicationContext startNode() throws Exception {
     Path base = Files.createDirectories(Path.of(System.getProperty("ft.testDataDir", "target/test-data")).toAbsolutePath());
-    return new SpringApplicationBuilder(Followthrough.class, TestClock.Config.class)
-        .properties(
-            "server.port=0",
-            "followthrough.data-dir=" + Files.createTempDirectory(base, "node-"),
-            "followthrough.database.url=jdbc:postgresql://127.0.0.1:" + DB_PORT + "/postgres",
-            "followthrough.database.pool-size=8",
-            "spring.mail.host=127.0.0.1",
-            "spring.mail.port=" + SMTP_PORT,
-            "spring.main.banner-mode=off")
-        .run();
+    // as arguments, not default properties: application.properties' server.port would win over a default
+    return new SpringApplicationBuilder(Followthrough.class, TestClock.Config.class).run(
+        "--server.port=0",
+        "--followthrough.data-dir=" + Files.createTempDirectory(base, "node-"),
+        "--followthrough.database.url=jdbc:postgresql://127.0.0.1:" + DB_PORT + "/postgres",
+        "--followthrough.database.pool-size=8",
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + SMTP_PORT,
+        "--spring.main.banner-mode=off");
   }
 }

@@ -17,6 +17,22 @@ public record PeriodicReport(
     List<Moment> advocacy, List<Quote> quotes, Renewal renewal, List<Fix> fixes, List<Priority> fixFirst,
     List<String> method) {
 
+  /** Lists a stored report lacks (made by an older version) read as empty, so every rendering can iterate them. */
+  public PeriodicReport {
+    themes = orEmpty(themes);
+    severity = orEmpty(severity);
+    damage = orEmpty(damage);
+    advocacy = orEmpty(advocacy);
+    quotes = orEmpty(quotes);
+    fixes = orEmpty(fixes);
+    fixFirst = orEmpty(fixFirst);
+    method = orEmpty(method);
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
   /** An NPS with its 95% interval; {@code nps}, {@code low}, {@code high} are null without respondents. */
   public record Figure(long n, long promoters, long passives, long detractors, Double nps, Double low, Double high) {
     public static Figure of(NpsSummary s) {
