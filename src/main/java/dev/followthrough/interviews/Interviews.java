@@ -208,8 +208,15 @@ public class Interviews {
   /** The latest version of the guide for a kind (detractor, passive, promoter). */
   public Guide currentGuide(String kind) {
     seed();
-    return store.latest(kind).map(JdbcInterviews.GuideRow::guide)
-        .orElseGet(() -> store.latest("detractor").orElseThrow().guide());
+    return store.latest(kind)
+        .or(() -> { // the flag outlived the rows (seeded inside a transaction that rolled back): seed again
+          seeded = false;
+          seed();
+          return store.latest(kind);
+        })
+        .or(() -> store.latest("detractor"))
+        .map(JdbcInterviews.GuideRow::guide)
+        .orElseThrow(() -> new IllegalStateException("no interview guide for " + kind));
   }
 
   void seed() {
