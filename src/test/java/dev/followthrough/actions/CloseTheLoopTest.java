@@ -133,6 +133,73 @@ class CloseTheLoopTest extends IntegrationTest {
     }
   }
 
+  @Test
+  void opted_out_and_email_less_customers_are_recorded_not_emailed_and_rejected_codings_tell_nobody() {
+    Customer ana = aCodedCustomer(unique("ana") + "@customer.example", "Our champion left and nobody replaced her.");
+    Customer ben = aCodedCustomer(unique("ben") + "@customer.example", "Our sponsor moved on, the new VP does not know you.");
+    Customer cai = aCodedCustomer(null, "The person who bought this left the company.");
+    Customer dee = aCodedCustomer(unique("dee") + "@customer.example", "Our admin left and nobody knows the tool.");
+    assertThat(post("/api/v1/contacts/" + ben.contactId() + "/opt-out", "{}").status()).isIn(200, 204);
+    JsonNode deeCoding = null;
+    for (JsonNode c : get("/api/v1/insights/codings?responseId=" + dee.responseId()).json()) {
+      if (c.get("mechanism").asString().equals("champion-left")) deeCoding = c;
+    }
+    assertThat(post("/api/v1/insights/codings/" + deeCoding.get("id").asString() + "/reject", "{}").status()).isEqualTo(200);
+
+    String id = post("/api/v1/interventions", """
+        {"title": "A named successor for every departing champion", "mechanisms": ["champion-left"],
+         "outcome": "every account has a second contact", "dueOn": "2031-01-01"}""").json().get("id").asString();
+    post("/api/v1/interventions/" + id + "/status", "{\"status\": \"committed\", \"version\": 0}");
+    assertThat(post("/api/v1/interventions/" + id + "/status", "{\"status\": \"shipped\", \"version\": 1}").status()).isEqualTo(200);
+
+    awaitMail(ana.email(), "You told us");
+    JsonNode benNotice = await("Ben's notice", () -> notice(id, ben));
+    assertThat(benNotice.get("status").asString()).isEqualTo("suppressed");
+    assertThat(benNotice.get("reason").asString()).isEqualTo("contact opted out");
+    JsonNode caiNotice = await("Cai's notice", () -> notice(id, cai));
+    assertThat(caiNotice.get("status").asString()).isEqualTo("skipped");
+    assertThat(caiNotice.get("reason").asString()).contains("no email address");
+    assertThat(notice(id, dee)).as("a rejected coding is not feedback about the mechanism").isEmpty();
+    assertThat(notice(id, ana).orElseThrow().get("status").asString()).isEqualTo("queued");
+    assertThat(mailTo(ben.email())).isEmpty();
+    assertThat(mailTo(dee.email())).isEmpty();
+    assertThat(get("/api/v1/interventions/" + id + "/recovery").json().get("told").asInt())
+        .as("only customers actually emailed count as told").isEqualTo(
+            (int) java.util.stream.StreamSupport.stream(get("/api/v1/interventions/" + id + "/notices").json().get("items").spliterator(), false)
+                .filter(n -> n.get("status").asString().equals("queued")).count());
+    assertThat(jdbc.sql("SELECT count(*) FROM outreach_message WHERE idempotency_key = :k")
+        .param("k", "actions.you-said-we-did:" + id + ":" + ben.contactId()).query(Long.class).single())
+        .as("the delivery log says why too").isEqualTo(1);
+  }
+
+  /** An old response (the default rules leave it alone) whose comment a person coded to champion-left. */
+  private Customer aCodedCustomer(String email, String comment) {
+    String id = unique("coded");
+    String zone = zoneAtNoon();
+    Reply r = post("/api/v1/responses", """
+        {"source": "close-the-loop", "sourceId": "%s", "score": 4, "comment": %s, "respondedAt": "%s",
+         "contact": {"externalId": "%s", "email": %s, "attributes": {"timezone": "%s"}},
+         "account": {"externalId": "%s", "tier": "mid-market", "arr": 50000}}"""
+        .formatted(id, JSON.writeValueAsString(comment), Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
+            id, email == null ? "null" : "\"" + email + "\"", zone, id));
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    JsonNode b = r.json();
+    Customer c = new Customer(UUID.fromString(b.get("id").asString()), UUID.fromString(b.get("contact").get("id").asString()),
+        id, email == null ? id + "@nowhere.example" : email, zone);
+    await("the comment to be coded", () -> jdbc.sql("SELECT count(*) FROM insights_text WHERE source_type = 'response' AND source_id = :id")
+        .param("id", c.responseId()).query(Long.class).single() > 0 ? Optional.of(true) : Optional.empty());
+    Reply coded = post("/api/v1/insights/codings", "{\"responseId\": \"" + c.responseId() + "\", \"mechanism\": \"champion-left\"}");
+    assertThat(coded.status()).as(coded.toString()).isEqualTo(200);
+    return c;
+  }
+
+  private Optional<JsonNode> notice(String interventionId, Customer c) {
+    for (JsonNode n : get("/api/v1/interventions/" + interventionId + "/notices").json().get("items")) {
+      if (n.get("contactId").asString().equals(c.contactId().toString())) return Optional.of(n);
+    }
+    return Optional.empty();
+  }
+
   // ---- fixtures ----------------------------------------------------------------------------------------------
 
   private static final List<String> ANSWERS = List.of(
@@ -202,10 +269,7 @@ class CloseTheLoopTest extends IntegrationTest {
   }
 
   private JsonNode noticeOf(String interventionId, Customer c) {
-    for (JsonNode n : get("/api/v1/interventions/" + interventionId + "/notices").json().get("items")) {
-      if (n.get("contactId").asString().equals(c.contactId().toString())) return n;
-    }
-    throw new AssertionError("no notice for " + c.email());
+    return notice(interventionId, c).orElseThrow(() -> new AssertionError("no notice for " + c.email()));
   }
 
   private Reply anonymous(String method, String path, String json) {
