@@ -340,7 +340,7 @@ public class Interventions {
 
   /** The intervention's customers get their "you said, we did" note: each contact once, ever. */
   @Transactional
-  public int tellCustomers(UUID interventionId) {
+  int tellCustomers(UUID interventionId) {
     Optional<Intervention> found = store.find(interventionId);
     if (found.isEmpty() || (found.get().status() != Status.SHIPPED && found.get().status() != Status.VERIFIED)) return 0;
     Intervention i = found.get();
@@ -375,7 +375,7 @@ public class Interventions {
 
   /** The re-survey of one told customer (a timer that fires twice sends once). */
   @Transactional
-  public void resurvey(UUID noticeId) {
+  void resurvey(UUID noticeId) {
     Optional<JdbcActions.Notice> n = store.notice(noticeId);
     if (n.isEmpty() || !n.get().status().equals("queued")) return;
     if (!store.markResurveyed(noticeId, clock.instant())) return;
@@ -386,7 +386,7 @@ public class Interventions {
 
   /** Due date passed and not shipped: the owning team hears once per due date. */
   @Transactional
-  public void onLate(UUID id, LocalDate dueOn) {
+  void onLate(UUID id, LocalDate dueOn) {
     store.find(id).filter(i -> dueOn.equals(i.dueOn()) && i.late(today())).ifPresent(i ->
         messages.teamNotice("actions.late:" + id + ":" + dueOn, i.team(), "Late: " + i.title(),
             List.of("Was due " + i.dueOn() + ", status " + i.status().code(), "Outcome: " + (i.outcome() == null ? "—" : i.outcome())),
@@ -395,7 +395,7 @@ public class Interventions {
 
   /** Each team's late interventions, once per team and week. Returns how many teams had any. */
   @Transactional
-  public int weeklyReview() {
+  int weeklyReview() {
     LocalDate today = today();
     LocalDate week = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
     Map<String, List<Intervention>> byTeam = new LinkedHashMap<>();
@@ -410,7 +410,7 @@ public class Interventions {
   }
 
   /** A new score from a contact answers the notices they got before it (one statement, in the caller's transaction). */
-  public int recordAnswer(UUID contactId, UUID responseId, int score, Instant respondedAt) {
+  int recordAnswer(UUID contactId, UUID responseId, int score, Instant respondedAt) {
     return store.recordAnswer(contactId, responseId, score, respondedAt);
   }
 

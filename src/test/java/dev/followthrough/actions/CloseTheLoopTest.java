@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -291,13 +290,7 @@ class CloseTheLoopTest extends IntegrationTest {
   }
 
   static List<MimeMessage> mailTo(String address) {
-    return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    return dev.followthrough.outreach.OutreachFixtures.mailTo(address);
   }
 
   static String subject(MimeMessage m) {
