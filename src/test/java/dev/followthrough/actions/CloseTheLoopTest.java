@@ -51,7 +51,10 @@ class CloseTheLoopTest extends IntegrationTest {
       assertThat(kase.get("channel").asString()).isEqualTo("interview");
       String url = get("/api/v1/cases/" + kase.get("id").asString()).json().get("interviewUrl").asString();
       String token = url.substring(url.indexOf("/i/") + 3);
-      JsonNode state = anonymous("GET", "/api/v1/interviews/" + token, null).json();
+      JsonNode state = await("the interview to be ready", () -> {
+        Reply opened = anonymous("GET", "/api/v1/interviews/" + token, null);
+        return opened.status() == 200 ? Optional.of(opened.json()) : Optional.empty(); // created after the case opens
+      });
       for (int i = 0; i < 20 && !state.get("done").asBoolean(); i++) {
         String answer = state.get("question").get("kind").asString().equals("summary") ? "Yes, that's right." : ANSWERS.get(Math.min(i, ANSWERS.size() - 1));
         Reply r = anonymous("POST", "/api/v1/interviews/" + token + "/answers",
