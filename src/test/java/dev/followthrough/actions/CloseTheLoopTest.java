@@ -174,23 +174,55 @@ class CloseTheLoopTest extends IntegrationTest {
         .as("the delivery log says why too").isEqualTo(1);
   }
 
+  @Test
+  void the_sprint_view_ranks_the_mechanism_with_the_most_revenue_at_risk_first_with_its_interventions_and_notes() {
+    aCodedCustomer(unique("s1") + "@customer.example", "We are moving to a competitor, they are half the price.", 2,
+        50_000_000, 20, "competitor-switch");
+    aCodedCustomer(unique("s2") + "@customer.example", "Another vendor offered us a better deal at renewal.", 3,
+        50_000_000, 10, "competitor-switch");
+    aCodedCustomer(unique("s3") + "@customer.example", "Old news: we nearly switched last quarter.", 1,
+        50_000_000, 45, "competitor-switch"); // outside the 30-day window
+    String id = post("/api/v1/interventions", """
+        {"title": "Show the annual discount on the pricing page", "mechanisms": ["competitor-switch"],
+         "notes": "The annual discount is hidden behind a sales call"}""").json().get("id").asString();
+
+    JsonNode sprint = get("/api/v1/sprint").json();
+    assertThat(sprint.get("weighting").asString()).contains("mentions + detractor mentions + ARR at risk / 100000");
+    JsonNode first = sprint.get("items").get(0);
+    assertThat(first.get("mechanism").asString()).isEqualTo("competitor-switch");
+    assertThat(first.get("detractorMentions").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(first.get("accountsAtRisk").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(first.get("arrAtRisk").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("100000000"));
+    assertThat(first.get("weight").asDouble()).isGreaterThanOrEqualTo(1004.0);
+    assertThat(first.get("quotes").toString()).contains("half the price").doesNotContain("Old news");
+    assertThat(first.get("rootCauses").toString()).contains("hidden behind a sales call");
+    assertThat(first.get("interventions").toString()).contains(id);
+    assertThat(sprint.get("items").size()).isLessThanOrEqualTo(5);
+  }
+
   /** An old response (the default rules leave it alone) whose comment a person coded to champion-left. */
   private Customer aCodedCustomer(String email, String comment) {
+    return aCodedCustomer(email, comment, 4, 50_000, 30, "champion-left");
+  }
+
+  /** A response of {@code daysAgo} days ago whose comment a person coded to {@code mechanism}. */
+  private Customer aCodedCustomer(String email, String comment, int score, long arr, int daysAgo, String mechanism) {
     String id = unique("coded");
     String zone = zoneAtNoon();
     Reply r = post("/api/v1/responses", """
-        {"source": "close-the-loop", "sourceId": "%s", "score": 4, "comment": %s, "respondedAt": "%s",
+        {"source": "close-the-loop", "sourceId": "%s", "score": %d, "comment": %s, "respondedAt": "%s",
          "contact": {"externalId": "%s", "email": %s, "attributes": {"timezone": "%s"}},
-         "account": {"externalId": "%s", "tier": "mid-market", "arr": 50000}}"""
-        .formatted(id, JSON.writeValueAsString(comment), Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
-            id, email == null ? "null" : "\"" + email + "\"", zone, id));
+         "account": {"externalId": "%s", "tier": "mid-market", "arr": %d}}"""
+        .formatted(id, score, JSON.writeValueAsString(comment),
+            Instant.now().minus(daysAgo, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
+            id, email == null ? "null" : "\"" + email + "\"", zone, id, arr));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     JsonNode b = r.json();
     Customer c = new Customer(UUID.fromString(b.get("id").asString()), UUID.fromString(b.get("contact").get("id").asString()),
         id, email == null ? id + "@nowhere.example" : email, zone);
     await("the comment to be coded", () -> jdbc.sql("SELECT count(*) FROM insights_text WHERE source_type = 'response' AND source_id = :id")
         .param("id", c.responseId()).query(Long.class).single() > 0 ? Optional.of(true) : Optional.empty());
-    Reply coded = post("/api/v1/insights/codings", "{\"responseId\": \"" + c.responseId() + "\", \"mechanism\": \"champion-left\"}");
+    Reply coded = post("/api/v1/insights/codings", "{\"responseId\": \"" + c.responseId() + "\", \"mechanism\": \"" + mechanism + "\"}");
     assertThat(coded.status()).as(coded.toString()).isEqualTo(200);
     return c;
   }
