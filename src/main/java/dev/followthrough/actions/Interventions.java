@@ -153,6 +153,9 @@ public class Interventions {
         f.mechanisms() == null ? old.mechanisms() : f.mechanisms());
     Optional<Proposal.Invalid> invalid = proposal(merged).check(mechanismKeys());
     if (invalid.isPresent()) return new Result.Refused(invalid.get().field(), invalid.get().reason(), false);
+    if (old.committedAt() != null && old.status() != Status.DROPPED && blank(merged.outcome()) == null) {
+      return new Result.Refused("outcome", "a committed intervention keeps its measurable outcome", false);
+    }
     Instant now = clock.instant();
     Intervention i = new Intervention(id, merged.title().strip(), merged.team().strip(), blank(merged.outcome()),
         merged.dueOn(), old.status(), blank(merged.notes()), merged.resurveyDays(), old.version() + 1,

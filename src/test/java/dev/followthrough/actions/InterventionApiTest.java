@@ -82,6 +82,10 @@ class InterventionApiTest extends IntegrationTest {
     assertThat(committed.status()).as(committed.toString()).isEqualTo(200);
     assertThat(messages("actions.committed:" + id)).isEqualTo(1);
 
+    Reply cleared = put("/api/v1/interventions/" + id, "{\"version\": 2, \"outcome\": \"\"}");
+    assertThat(cleared.status()).isEqualTo(422);
+    assertThat(cleared.json().get("field").asString()).isEqualTo("outcome");
+
     JsonNode read = get("/api/v1/interventions/" + id).json();
     assertThat(read.get("intervention").get("status").asString()).isEqualTo("committed");
     JsonNode trail = read.get("trail");
