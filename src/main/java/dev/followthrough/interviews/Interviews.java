@@ -232,4 +232,14 @@ public class Interviews {
   Clock clock() {
     return clock;
   }
+
+  /** Who an interview was with: its contact, the response it followed up and its case. */
+  public record Participant(UUID interviewId, UUID contactId, UUID responseId, UUID caseId) {}
+
+  /** The participants of these interviews, by interview id; unknown ids are left out. */
+  public Map<UUID, Participant> participants(java.util.Collection<UUID> interviewIds) {
+    Map<UUID, Participant> out = new java.util.HashMap<>();
+    store.contactsOf(interviewIds).forEach((id, v) -> out.put(id, new Participant(id, v[0], v[1], v[2])));
+    return out;
+  }
 }
