@@ -127,7 +127,8 @@ public final class ReportMarkdown {
         md.append("| ").append(link(text(f.name()), base, f.link())).append(" | ").append(f.detractors()).append(" | ")
             .append(f.detractorAccounts()).append(" | ").append(ReportComposer.money(f.detractorArr())).append(" | ")
             .append(ReportComposer.money(f.renewingArr())).append(" | ")
-            .append(f.intervention() == null ? "none" : text(f.intervention().status().replace('_', ' ') + ": " + f.intervention().title()))
+            .append(f.intervention() == null ? "none" : text(f.intervention().status().replace('_', ' ') + ": ")
+                + link(text(f.intervention().title()), base, "/actions/" + f.intervention().id()))
             .append(" |\n");
       }
       md.append("\n");
