@@ -61,6 +61,11 @@ public class Templates {
     v.put("dueTodayCount", "digest: cases due today");
     v.put("cases", "digest: one line per case");
     v.put("inboxLink", "digest: the console's inbox");
+    v.put("quote", "you said, we did: the customer's own words, as coded");
+    v.put("title", "you said, we did: the intervention's title");
+    v.put("outcome", "you said, we did: the outcome it promises");
+    v.put("subject", "team notice: the subject");
+    v.put("lines", "team notice: one line per item");
     VARIABLES = Map.copyOf(v);
   }
 
@@ -149,6 +154,11 @@ public class Templates {
     v.put("dueTodayCount", "1");
     v.put("cases", "- [overdue] Dana Ruiz at Acme, score 4 — https://followthrough.example/cases/…");
     v.put("inboxLink", "https://followthrough.example/cases");
+    v.put("quote", "Exports keep timing out on big projects.");
+    v.put("title", "Exports run in the background and arrive by email");
+    v.put("outcome", "Exports of any size finish within two minutes");
+    v.put("subject", "Late: Exports run in the background");
+    v.put("lines", "- Exports run in the background (product), due 1 Dec 2026");
     return v;
   }
 }

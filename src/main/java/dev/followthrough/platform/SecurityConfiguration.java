@@ -99,6 +99,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/v1/interview-guides/**").hasRole("MANAGER")
             .requestMatchers(HttpMethod.POST, "/api/v1/survey-programs", "/api/v1/survey-programs/**").hasRole("MANAGER")
             .requestMatchers(HttpMethod.PUT, "/api/v1/survey-programs/**").hasRole("MANAGER")
+            .requestMatchers("/api/v1/interventions", "/api/v1/interventions/**", "/api/v1/action-routing/**").hasRole("MANAGER")
+            .requestMatchers(HttpMethod.POST, "/api/v1/reports", "/api/v1/reports/**").hasRole("MANAGER")
             .anyRequest().hasRole("AGENT"))
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "Unauthorized",

@@ -60,12 +60,15 @@ public final class SurveyWaveBenchmark {
     }
     HeapSampler heap = new HeapSampler();
     heap.start();
-    ConfigurableApplicationContext app = new SpringApplicationBuilder(Followthrough.class).properties(
-        "server.port=0", "spring.main.banner-mode=off", "logging.level.dev.followthrough=WARN",
-        "followthrough.data-dir=" + data, "followthrough.database.embedded-port=" + dbPort,
-        "spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.port(),
-        "followthrough.surveys.tick=1h",             // the benchmark drives the steps itself
-        "followthrough.outreach.digest-enabled=false").properties(extra.toArray(String[]::new)).run();
+    // as arguments: application.properties (server.port=${SERVER_PORT:8080}) wins over default properties
+    List<String> argv = new java.util.ArrayList<>(List.of(
+        "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.dev.followthrough=WARN",
+        "--followthrough.data-dir=" + data, "--followthrough.database.embedded-port=" + dbPort,
+        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port(),
+        "--followthrough.surveys.tick=1h",             // the benchmark drives the steps itself
+        "--followthrough.outreach.digest-enabled=false"));
+    extra.forEach(e -> argv.add("--" + e));
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(Followthrough.class).run(argv.toArray(String[]::new));
     try {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       Clock clock = app.getBean(Clock.class);

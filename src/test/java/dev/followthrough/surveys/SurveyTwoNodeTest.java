@@ -27,17 +27,17 @@ class SurveyTwoNodeTest extends SurveyFixtures {
 
   private ConfigurableApplicationContext startNode() throws Exception {
     Path base = Files.createDirectories(Path.of(System.getProperty("ft.testDataDir", "target/test-data")).toAbsolutePath());
+    // as arguments: application.properties' server.port=${SERVER_PORT:8080} wins over a default property
     var node = new SpringApplicationBuilder(Followthrough.class, TestClock.Config.class)
-        .properties(
-            "server.port=0",
-            "followthrough.data-dir=" + Files.createTempDirectory(base, "node-"),
-            "followthrough.database.url=jdbc:postgresql://127.0.0.1:" + DB_PORT + "/postgres",
-            "followthrough.database.pool-size=8",
-            "spring.mail.host=127.0.0.1",
-            "spring.mail.port=" + SMTP_PORT,
-            "followthrough.surveys.send-batch=7",
-            "spring.main.banner-mode=off")
-        .run();
+        .run(
+            "--server.port=0",
+            "--followthrough.data-dir=" + Files.createTempDirectory(base, "node-"),
+            "--followthrough.database.url=jdbc:postgresql://127.0.0.1:" + DB_PORT + "/postgres",
+            "--followthrough.database.pool-size=8",
+            "--spring.mail.host=127.0.0.1",
+            "--spring.mail.port=" + SMTP_PORT,
+            "--followthrough.surveys.send-batch=7",
+            "--spring.main.banner-mode=off");
     nodes.add(node);
     return node;
   }

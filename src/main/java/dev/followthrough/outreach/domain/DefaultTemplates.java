@@ -27,7 +27,10 @@ public final class DefaultTemplates {
       new Kind("owner_alert", "Owner alert: a new case", false),
       new Kind("reminder", "Owner reminder before the deadline", false),
       new Kind("escalation", "Escalation", false),
-      new Kind("digest", "Daily digest for owners", false));
+      new Kind("digest", "Daily digest for owners", false),
+      new Kind("actions.you-said-we-did", "You said, we did: what changed after a customer's feedback", true),
+      new Kind("actions.resurvey", "Re-survey after a shipped fix", true),
+      new Kind("actions.team", "Interventions: notice to the owning team", false));
 
   private static final Map<String, Map<String, Template>> BY_LANGUAGE = Map.of("en", english());
 
@@ -171,6 +174,39 @@ public final class DefaultTemplates {
         {{cases}}
 
         Your inbox: {{inboxLink}}
+        """);
+    put(m, "actions.you-said-we-did", "You told us, and we changed it, {{firstName}}", """
+        Hi {{firstName}},
+
+        some time ago you told us:
+
+        "{{quote}}"
+
+        We listened, and here is what we did: {{title}}.
+        {{#outcome}}
+        What it should change for you: {{outcome}}
+        {{/outcome}}
+
+        Thank you for taking the time to tell us — it made a difference.
+
+        {{sender}}
+        """);
+    put(m, "actions.resurvey", "Has it got better, {{firstName}}?", """
+        Hi {{firstName}},
+
+        a while ago we wrote to tell you what we changed after your feedback ({{title}}). Has it made a difference?
+
+        How likely are you now to recommend {{product}} to a friend or colleague? One question, one click:
+
+        {{link}}
+
+        Thank you,
+        {{sender}}
+        """);
+    put(m, "actions.team", "{{subject}}", """
+        {{lines}}
+
+        {{link}}
         """);
     return Map.copyOf(m);
   }
