@@ -303,6 +303,27 @@ class SurveyFlowTest extends SurveyFixtures {
     assertThat(mailTo(answers)).hasSize(1);
   }
 
+  @Test
+  void the_widget_endpoints_allow_the_configured_origin_and_no_other() {
+    var allowed = preflight("https://app.example.test");
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://app.example.test");
+    var other = preflight("https://evil.example.test");
+    assertThat(other.statusCode()).isEqualTo(403);
+    assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  private java.net.http.HttpResponse<String> preflight(String origin) {
+    try {
+      return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/w/v1/check")))
+          .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+          .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "content-type")
+          .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   Reply widget(String path, String contact, long ts, String signature, Integer score) {
     String body = "{\"contact\": \"%s\", \"timestamp\": %d, \"signature\": \"%s\"%s}".formatted(contact, ts, signature,
         score == null ? "" : ", \"score\": " + score);
