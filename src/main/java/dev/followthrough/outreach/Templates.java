@@ -53,6 +53,7 @@ public class Templates {
     v.put("caseLink", "the case in the console");
     v.put("link", "the customer's personal interview or survey link");
     v.put("expires", "when that link stops working");
+    v.put("scale", "survey emails: the 0–10 scale, one link per score");
     v.put("sender", "followthrough.outreach.sender-name");
     v.put("product", "followthrough.outreach.product-name");
     v.put("openCount", "digest: open cases");
@@ -145,6 +146,7 @@ public class Templates {
     v.put("caseLink", "https://followthrough.example/cases/0190c0de-0000-7000-8000-000000000000");
     v.put("link", "https://followthrough.example/i/example-token");
     v.put("expires", "7 Dec 2026");
+    v.put("scale", "0 1 2 3 4 5 6 7 8 9 10 (one link each)");
     v.put("sender", "The customer team");
     v.put("product", "our product");
     v.put("openCount", "3");

@@ -22,6 +22,8 @@ public final class DefaultTemplates {
       new Kind("invitation.improve", "Interview invitation — passives", true),
       new Kind("invitation.thank_and_refer", "Interview invitation — promoters", true),
       new Kind("resurvey", "Re-survey after a resolved case", true),
+      new Kind("survey", "Survey program: the NPS question", true),
+      new Kind("survey.reminder", "Survey program: reminder to non-responders", true),
       new Kind("owner_alert", "Owner alert: a new case", false),
       new Kind("reminder", "Owner reminder before the deadline", false),
       new Kind("escalation", "Escalation", false),
@@ -106,6 +108,30 @@ public final class DefaultTemplates {
         How likely are you now to recommend {{product}} to a friend or colleague? One question, one click:
 
         {{link}}
+
+        Thank you,
+        {{sender}}
+        """);
+    put(m, "survey", "{{firstName}}, how likely are you to recommend {{product}}?", """
+        Hi {{firstName}},
+
+        how likely are you to recommend {{product}} to a friend or colleague? Click a number — one click is enough:
+
+        {{scale}}
+
+        0 = not at all likely, 10 = extremely likely. You can add a reason on the next page, or change your score later with the same link.
+
+        Thank you,
+        {{sender}}
+        """);
+    put(m, "survey.reminder", "A quick reminder, {{firstName}}: one question about {{product}}", """
+        Hi {{firstName}},
+
+        a few days ago we asked you one question, and your answer would help us. How likely are you to recommend {{product}} to a friend or colleague?
+
+        {{scale}}
+
+        If you would rather not, just ignore this email — we will not ask again this time.
 
         Thank you,
         {{sender}}
