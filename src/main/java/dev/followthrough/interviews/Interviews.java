@@ -208,8 +208,15 @@ public class Interviews {
   /** The latest version of the guide for a kind (detractor, passive, promoter). */
   public Guide currentGuide(String kind) {
     seed();
-    return store.latest(kind).map(JdbcInterviews.GuideRow::guide)
-        .orElseGet(() -> store.latest("detractor").orElseThrow().guide());
+    return store.latest(kind)
+        .or(() -> { // the flag outlived the rows (seeded inside a transaction that rolled back): seed again
+          seeded = false;
+          seed();
+          return store.latest(kind);
+        })
+        .or(() -> store.latest("detractor"))
+        .map(JdbcInterviews.GuideRow::guide)
+        .orElseThrow(() -> new IllegalStateException("no interview guide for " + kind));
   }
 
   void seed() {
@@ -224,5 +231,15 @@ public class Interviews {
 
   Clock clock() {
     return clock;
+  }
+
+  /** Who an interview was with: its contact, the response it followed up and its case. */
+  public record Participant(UUID interviewId, UUID contactId, UUID responseId, UUID caseId) {}
+
+  /** The participants of these interviews, by interview id; unknown ids are left out. */
+  public Map<UUID, Participant> participants(java.util.Collection<UUID> interviewIds) {
+    Map<UUID, Participant> out = new java.util.HashMap<>();
+    store.contactsOf(interviewIds).forEach((id, v) -> out.put(id, new Participant(id, v[0], v[1], v[2])));
+    return out;
   }
 }

@@ -27,7 +27,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class Links {
 
-  /** What a valid token says. {@code caseId} is null for unsubscribe links. */
+  /**
+   * What a valid token says. {@code caseId} is null for unsubscribe links and contact-only re-surveys; for
+   * {@code program_survey} links it is the survey send's id.
+   */
   public record Claims(String purpose, UUID caseId, UUID contactId, Instant expiresAt) {}
 
   private final JdbcClient jdbc;
@@ -58,6 +61,14 @@ public class Links {
 
   public String surveyLink(UUID caseId, UUID contactId) {
     return baseUrl() + "/s/" + token(Purpose.SURVEY, caseId, contactId, clock.instant().plus(outreach.linkExpiry()));
+  }
+
+  /**
+   * The personal link of one survey-program send ({@code /s/{token}}); {@link #verify} names it
+   * {@code program_survey} with the send's id in {@code caseId}.
+   */
+  public String programSurveyLink(UUID sendId, UUID contactId) {
+    return baseUrl() + "/s/" + token(Purpose.PROGRAM_SURVEY, sendId, contactId, clock.instant().plus(outreach.linkExpiry()));
   }
 
   public String unsubscribeLink(UUID contactId) {

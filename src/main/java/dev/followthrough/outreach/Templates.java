@@ -53,6 +53,7 @@ public class Templates {
     v.put("caseLink", "the case in the console");
     v.put("link", "the customer's personal interview or survey link");
     v.put("expires", "when that link stops working");
+    v.put("scale", "survey emails: the 0–10 scale, one link per score");
     v.put("sender", "followthrough.outreach.sender-name");
     v.put("product", "followthrough.outreach.product-name");
     v.put("openCount", "digest: open cases");
@@ -60,6 +61,11 @@ public class Templates {
     v.put("dueTodayCount", "digest: cases due today");
     v.put("cases", "digest: one line per case");
     v.put("inboxLink", "digest: the console's inbox");
+    v.put("quote", "you said, we did: the customer's own words, as coded");
+    v.put("title", "you said, we did: the intervention's title");
+    v.put("outcome", "you said, we did: the outcome it promises");
+    v.put("subject", "team notice: the subject");
+    v.put("lines", "team notice: one line per item");
     VARIABLES = Map.copyOf(v);
   }
 
@@ -140,6 +146,7 @@ public class Templates {
     v.put("caseLink", "https://followthrough.example/cases/0190c0de-0000-7000-8000-000000000000");
     v.put("link", "https://followthrough.example/i/example-token");
     v.put("expires", "7 Dec 2026");
+    v.put("scale", "0 1 2 3 4 5 6 7 8 9 10 (one link each)");
     v.put("sender", "The customer team");
     v.put("product", "our product");
     v.put("openCount", "3");
@@ -147,6 +154,11 @@ public class Templates {
     v.put("dueTodayCount", "1");
     v.put("cases", "- [overdue] Dana Ruiz at Acme, score 4 — https://followthrough.example/cases/…");
     v.put("inboxLink", "https://followthrough.example/cases");
+    v.put("quote", "Exports keep timing out on big projects.");
+    v.put("title", "Exports run in the background and arrive by email");
+    v.put("outcome", "Exports of any size finish within two minutes");
+    v.put("subject", "Late: Exports run in the background");
+    v.put("lines", "- Exports run in the background (product), due 1 Dec 2026");
     return v;
   }
 }

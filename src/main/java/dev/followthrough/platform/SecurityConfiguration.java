@@ -27,10 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
   static final String[] PUBLIC_PAGES = {"/login", "/webjars/**", "/assets/**", "/favicon.ico", "/error",
-      "/u/**", "/i/**"}; // /u/{token}, /i/{token}: a customer's own unsubscribe and interview pages, authorised by their signed token
+      "/u/**", "/i/**", "/s/**"}; // /u/{token}, /i/{token}, /s/{token}: a customer's own unsubscribe, interview and survey pages, authorised by their signed token
 
   /** Customer pages authorised by a signed token in the URL; one-click unsubscribe posts without a session. */
-  static final String[] TOKEN_PAGES = {"/u/**", "/i/**"};
+  static final String[] TOKEN_PAGES = {"/u/**", "/i/**", "/s/**"};
 
   /** The interview's JSON API for in-app and mobile front ends: the interview token in the path is the only credential. */
   static final String[] TOKEN_API = {"/api/v1/interviews/*", "/api/v1/interviews/*/answers", "/api/v1/interviews/*/stop"};
@@ -61,6 +61,22 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The in-app survey widget ({@code /w/**}): called from customers' products across origins (CORS is the
+   * surveys module's), authorised by an HMAC signature of contact and time that the surveys module checks.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain widget(HttpSecurity http) throws Exception {
+    http.securityMatcher("/w/**")
+        .csrf(c -> c.disable())
+        .cors(org.springframework.security.config.Customizer.withDefaults())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(c -> c.disable())
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+    return http.build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, ApiKeys keys) throws Exception {
@@ -75,11 +91,16 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/**").hasRole("ADMIN")
             .requestMatchers("/api/v1/api-keys/**", "/api/v1/users/**").hasRole("ADMIN")
             .requestMatchers("/api/v1/sources", "/api/v1/sources/**").hasRole("MANAGER") // they reveal secrets
+            .requestMatchers("/api/v1/survey-widget/**").hasRole("MANAGER") // reveals and rotates the widget secret
             .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
             // rules and teams shape everyone's work: managers change them (testing a rule is harmless)
             .requestMatchers(HttpMethod.POST, "/api/v1/rules/test").hasRole("AGENT")
             .requestMatchers("/api/v1/rules/**", "/api/v1/rules", "/api/v1/teams/**", "/api/v1/teams").hasRole("MANAGER")
             .requestMatchers("/api/v1/interview-guides/**").hasRole("MANAGER")
+            .requestMatchers(HttpMethod.POST, "/api/v1/survey-programs", "/api/v1/survey-programs/**").hasRole("MANAGER")
+            .requestMatchers(HttpMethod.PUT, "/api/v1/survey-programs/**").hasRole("MANAGER")
+            .requestMatchers("/api/v1/interventions", "/api/v1/interventions/**", "/api/v1/action-routing/**").hasRole("MANAGER")
+            .requestMatchers(HttpMethod.POST, "/api/v1/reports", "/api/v1/reports/**").hasRole("MANAGER")
             .anyRequest().hasRole("AGENT"))
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED, "Unauthorized",

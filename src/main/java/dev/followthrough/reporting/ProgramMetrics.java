@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
  * Program metrics for a period and segment: is the program following up in time, are customers talking, are
  * mechanisms found and acted on, and did retention move. Every rate carries a 95% interval. Reads only the
  * read-contract views ({@code *_facts}) of responses, triggers, followup, interviews, insights and actions.
+ * (insights' views already leave rejected codings out; the {@code status <> 'rejected'} here keeps that explicit.)
  *
  * <p>The population is the responses answered in [from, to) in the segment (tier, program, touchpoint, account);
  * cases, interviews and codings are those of these responses, whenever they happened.
@@ -415,7 +416,7 @@ public class ProgramMetrics {
            GROUP BY 1, 2),
         mentions AS (
           SELECT m.intervention_id, floor(extract(epoch FROM date_trunc('hour', k.responded_at) - m.h0) / 604800)::int AS week,
-                 count(DISTINCT k.text_id) AS mentions
+                 count(DISTINCT (k.source_type, k.source_id)) AS mentions
             FROM (SELECT iv.intervention_id, iv.h0, unnest(iv.mechs) AS mechanism FROM iv) m
             JOIN insights_coding_facts k ON k.mechanism = m.mechanism AND k.status <> 'rejected'
              AND k.responded_at >= m.h0 AND k.responded_at < m.h0 + make_interval(weeks => :weeks)

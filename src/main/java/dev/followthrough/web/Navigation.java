@@ -23,6 +23,8 @@ public final class Navigation {
       new Entry("Measure", "Responses", "/responses", Role.VIEWER),
       new Entry("Measure", "Accounts", "/accounts", Role.VIEWER),
       new Entry("Measure", "Program metrics", "/metrics", Role.VIEWER),
+      new Entry("Measure", "Surveys", "/surveys", Role.VIEWER),
+      new Entry("Measure", "Reports", "/reports", Role.VIEWER),
       new Entry("Follow up", "Inbox", "/cases", Role.VIEWER),
       new Entry("Follow up", "Rules", "/rules", Role.MANAGER),
       new Entry("Follow up", "Outreach", "/outreach", Role.VIEWER),
@@ -34,6 +36,9 @@ public final class Navigation {
       new Entry("Diagnose", "Themes", "/insights/themes", Role.VIEWER),
       new Entry("Diagnose", "Codebook", "/insights/codebook", Role.VIEWER),
       new Entry("Diagnose", "Coding backlog", "/insights/backlog", Role.MANAGER),
+      new Entry("Act", "Interventions", "/actions", Role.VIEWER),
+      new Entry("Act", "Sprint", "/actions/sprint", Role.VIEWER),
+      new Entry("Act", "Routing", "/actions/routing", Role.VIEWER),
       new Entry("Settings", "API keys", "/settings/api-keys", Role.ADMIN),
       new Entry("Settings", "Users", "/settings/users", Role.ADMIN),
       new Entry("Settings", "Survey sources", "/settings/sources", Role.ADMIN));
@@ -52,6 +57,7 @@ public final class Navigation {
   static boolean active(String href, String path) {
     if (path == null) return false;
     if (href.equals("/outreach") && path.startsWith("/outreach/templates")) return false; // its own entry
+    if (href.equals("/actions") && (path.startsWith("/actions/sprint") || path.startsWith("/actions/routing"))) return false;
     return href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href + "/");
   }
 }

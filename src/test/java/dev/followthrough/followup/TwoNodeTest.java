@@ -40,13 +40,14 @@ class TwoNodeTest extends CaseFixtures {
 
   private ConfigurableApplicationContext startNode() throws Exception {
     var node = new SpringApplicationBuilder(Followthrough.class, TestClock.Config.class)
-        .properties(
-            "server.port=0",
-            "followthrough.data-dir=" + Files.createTempDirectory(DATA_DIR_BASE(), "node-"),
-            "followthrough.database.url=jdbc:postgresql://127.0.0.1:" + DB_PORT + "/postgres",
-            "followthrough.database.pool-size=8",
-            "spring.main.banner-mode=off")
-        .run();
+        // as arguments, not default properties: application.properties' server.port=${SERVER_PORT:8080} wins over a
+        // default property, and the node would fail whenever port 8080 is taken
+        .run(
+            "--server.port=0",
+            "--followthrough.data-dir=" + Files.createTempDirectory(DATA_DIR_BASE(), "node-"),
+            "--followthrough.database.url=jdbc:postgresql://127.0.0.1:" + DB_PORT + "/postgres",
+            "--followthrough.database.pool-size=8",
+            "--spring.main.banner-mode=off");
     nodes.add(node);
     return node;
   }

@@ -35,7 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Fixtures in outreach's words: a customer with an email, a case on a channel, the mail they got. */
-abstract class OutreachFixtures extends IntegrationTest {
+public abstract class OutreachFixtures extends IntegrationTest {
 
   @Autowired FollowUps followUps;
   @Autowired Scheduler scheduler;
@@ -91,7 +91,7 @@ abstract class OutreachFixtures extends IntegrationTest {
     return "UTC" + (offset >= 0 ? "+" : "-") + String.format("%02d:00", Math.abs(offset));
   }
 
-  static List<MimeMessage> mailTo(String address) {
+  public static List<MimeMessage> mailTo(String address) {
     return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
       try {
         return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));

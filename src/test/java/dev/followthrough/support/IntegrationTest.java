@@ -70,6 +70,8 @@ public abstract class IntegrationTest {
     r.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
     // bulk imports in other tests must not keep the model busy for minutes: live-code only the newest 200
     r.add("followthrough.insights.live-queue-limit", () -> 200);
+    // the in-app survey widget may be called from this origin (SurveyFlowTest checks CORS)
+    r.add("followthrough.surveys.widget-origins", () -> "https://app.example.test");
   }
 
   protected static final JsonMapper JSON = JsonMapper.builder().build();

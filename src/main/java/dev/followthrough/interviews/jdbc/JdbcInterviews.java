@@ -207,4 +207,17 @@ public class JdbcInterviews {
   static Map<String, Object> map(Object o) {
     return JSON.convertValue(o, new tools.jackson.core.type.TypeReference<Map<String, Object>>() {});
   }
+
+  /** Contact, response and case of each interview (for close-the-loop notices); unknown ids are skipped. */
+  public java.util.Map<UUID, UUID[]> contactsOf(java.util.Collection<UUID> interviewIds) {
+    if (interviewIds.isEmpty()) return java.util.Map.of();
+    java.util.Map<UUID, UUID[]> out = new java.util.HashMap<>();
+    jdbc.sql("SELECT id, contact_id, response_id, case_id FROM interviews_session WHERE id IN (:ids)")
+        .param("ids", interviewIds)
+        .query(rs -> {
+          out.put(rs.getObject(1, UUID.class), new UUID[] {rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+              rs.getObject(4, UUID.class)});
+        });
+    return out;
+  }
 }

@@ -22,10 +22,15 @@ public final class DefaultTemplates {
       new Kind("invitation.improve", "Interview invitation — passives", true),
       new Kind("invitation.thank_and_refer", "Interview invitation — promoters", true),
       new Kind("resurvey", "Re-survey after a resolved case", true),
+      new Kind("survey", "Survey program: the NPS question", true),
+      new Kind("survey.reminder", "Survey program: reminder to non-responders", true),
       new Kind("owner_alert", "Owner alert: a new case", false),
       new Kind("reminder", "Owner reminder before the deadline", false),
       new Kind("escalation", "Escalation", false),
-      new Kind("digest", "Daily digest for owners", false));
+      new Kind("digest", "Daily digest for owners", false),
+      new Kind("actions.you-said-we-did", "You said, we did: what changed after a customer's feedback", true),
+      new Kind("actions.resurvey", "Re-survey after a shipped fix", true),
+      new Kind("actions.team", "Interventions: notice to the owning team", false));
 
   private static final Map<String, Map<String, Template>> BY_LANGUAGE = Map.of("en", english());
 
@@ -107,6 +112,30 @@ public final class DefaultTemplates {
         Thank you,
         {{sender}}
         """);
+    put(m, "survey", "{{firstName}}, how likely are you to recommend {{product}}?", """
+        Hi {{firstName}},
+
+        how likely are you to recommend {{product}} to a friend or colleague? Click a number — one click is enough:
+
+        {{scale}}
+
+        0 = not at all likely, 10 = extremely likely. You can add a reason on the next page, or change your score later with the same link.
+
+        Thank you,
+        {{sender}}
+        """);
+    put(m, "survey.reminder", "A quick reminder, {{firstName}}: one question about {{product}}", """
+        Hi {{firstName}},
+
+        a few days ago we asked you one question, and your answer would help us. How likely are you to recommend {{product}} to a friend or colleague?
+
+        {{scale}}
+
+        If you would rather not, just ignore this email — we will not ask again this time.
+
+        Thank you,
+        {{sender}}
+        """);
     put(m, "owner_alert", "[{{category}} {{score}}] {{contactName}} at {{account}} — {{channelLabel}} due {{dueAt}}", """
         A new follow-up is yours: {{channelLabel}}, play "{{play}}", due {{dueAt}}.
 
@@ -145,6 +174,39 @@ public final class DefaultTemplates {
         {{cases}}
 
         Your inbox: {{inboxLink}}
+        """);
+    put(m, "actions.you-said-we-did", "You told us, and we changed it, {{firstName}}", """
+        Hi {{firstName}},
+
+        some time ago you told us:
+
+        "{{quote}}"
+
+        We listened, and here is what we did: {{title}}.
+        {{#outcome}}
+        What it should change for you: {{outcome}}
+        {{/outcome}}
+
+        Thank you for taking the time to tell us — it made a difference.
+
+        {{sender}}
+        """);
+    put(m, "actions.resurvey", "Has it got better, {{firstName}}?", """
+        Hi {{firstName}},
+
+        a while ago we wrote to tell you what we changed after your feedback ({{title}}). Has it made a difference?
+
+        How likely are you now to recommend {{product}} to a friend or colleague? One question, one click:
+
+        {{link}}
+
+        Thank you,
+        {{sender}}
+        """);
+    put(m, "actions.team", "{{subject}}", """
+        {{lines}}
+
+        {{link}}
         """);
     return Map.copyOf(m);
   }

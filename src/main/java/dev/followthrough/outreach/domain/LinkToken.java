@@ -18,7 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
 public record LinkToken(Purpose purpose, UUID caseId, UUID contactId, Instant expiresAt) {
 
   public enum Purpose {
-    INTERVIEW('i'), SURVEY('s'), UNSUBSCRIBE('u');
+    INTERVIEW('i'), SURVEY('s'), UNSUBSCRIBE('u'),
+    /** One send of a survey program; the case id slot holds the send's id. */
+    PROGRAM_SURVEY('p');
 
     final char code;
 

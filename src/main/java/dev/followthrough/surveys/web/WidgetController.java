@@ -1,0 +1,85 @@
+package dev.followthrough.surveys.web;
+
+import dev.followthrough.platform.InvalidField;
+import dev.followthrough.platform.Problems;
+import dev.followthrough.surveys.SurveySettings;
+import dev.followthrough.surveys.SurveyWidget;
+import java.util.Map;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /w/v1/check} and {@code /w/v1/answer}: the in-app widget's endpoints, called from the customer's
+ * product (CORS for {@code followthrough.surveys.widget-origins}). No session, no API key: every call
+ * carries {@code contact}, {@code timestamp} and {@code signature} from the customer's backend.
+ */
+@RestController
+class WidgetController {
+
+  private final SurveyWidget widget;
+
+  WidgetController(SurveyWidget widget) {
+    this.widget = widget;
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Cors implements WebMvcConfigurer {
+    private final SurveySettings settings;
+
+    Cors(SurveySettings settings) {
+      this.settings = settings;
+    }
+
+    @Override
+    public void addCorsMappings(CorsRegistry registry) {
+      var origins = settings.origins();
+      if (origins.isEmpty()) return;
+      registry.addMapping("/w/**").allowedOrigins(origins.toArray(String[]::new)).allowedMethods("POST", "GET", "OPTIONS")
+          .allowedHeaders("Content-Type").allowCredentials(false).maxAge(600);
+    }
+  }
+
+  @PostMapping("/w/v1/check")
+  ResponseEntity<?> check(@RequestBody JsonNode body) {
+    return reply(widget.check(signed(body)));
+  }
+
+  @PostMapping("/w/v1/answer")
+  ResponseEntity<?> answer(@RequestBody JsonNode body) {
+    JsonNode score = body.get("score");
+    if (score == null || !score.isIntegralNumber()) throw new InvalidField("score", "must be a whole number 0..10");
+    String comment = ProgramJson.text(body, "comment");
+    return reply(widget.answer(signed(body), score.asInt(), comment));
+  }
+
+  private static SurveyWidget.Signed signed(JsonNode body) {
+    if (body == null || !body.isObject()) throw new InvalidField("body", "must be a JSON object");
+    JsonNode ts = body.get("timestamp");
+    if (ts == null || !ts.isIntegralNumber()) throw new InvalidField("timestamp", "must be unix seconds");
+    JsonNode contact = body.get("contact");
+    JsonNode sig = body.get("signature");
+    return new SurveyWidget.Signed(contact != null && contact.isString() ? contact.asString() : null, ts.asLong(),
+        sig != null && sig.isString() ? sig.asString() : null);
+  }
+
+  private static ResponseEntity<?> reply(SurveyWidget.Result r) {
+    return switch (r) {
+      case SurveyWidget.Result.Eligible e -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
+          .body(e.show() ? Map.of("show", true, "program", e.program()) : Map.of("show", false));
+      case SurveyWidget.Result.Answered a -> ResponseEntity.ok(Map.of("recorded", true, "changed", a.changed()));
+      case SurveyWidget.Result.Unauthorized u -> Problems.response(
+          Problems.withField(HttpStatus.UNAUTHORIZED, "Unauthorized", u.field(), u.reason()));
+      case SurveyWidget.Result.Forbidden f -> Problems.response(
+          Problems.withField(HttpStatus.FORBIDDEN, "Forbidden", f.field(), f.reason()));
+      case SurveyWidget.Result.Invalid x -> Problems.unprocessable(x.field(), x.reason());
+    };
+  }
+}
