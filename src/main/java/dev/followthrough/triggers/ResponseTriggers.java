@@ -3,6 +3,7 @@ package dev.followthrough.triggers;
 import dev.followthrough.responses.ResponseQueries;
 import dev.followthrough.responses.ResponseRecorded;
 import dev.followthrough.triggers.domain.Decision;
+import dev.followthrough.triggers.domain.Holdout;
 import dev.followthrough.triggers.domain.RuleBook;
 import dev.followthrough.triggers.domain.Subject;
 import dev.followthrough.triggers.jdbc.JdbcDecisions;
@@ -37,6 +38,7 @@ class ResponseTriggers {
   private final TriggerSettings settings;
   private final TriggerRules triggerRules;
   private final Clock clock;
+  private final Holdout holdout;
 
   ResponseTriggers(ResponseQueries responses, JdbcRules rules, JdbcDecisions decisions, JdbcSampler sampler,
                    ObjectProvider<FollowUpLedger> ledger, ApplicationEventPublisher events, TriggerSettings settings,
@@ -50,6 +52,7 @@ class ResponseTriggers {
     this.settings = settings;
     this.triggerRules = triggerRules;
     this.clock = clock;
+    this.holdout = Holdout.of(settings.holdoutShare(), settings.holdoutExemptTiers(), settings.holdoutSalt());
   }
 
   @ApplicationModuleListener
@@ -80,7 +83,15 @@ class ResponseTriggers {
         base.attributes(), base.previousScore(), base.renewalDate(), base.respondedAt(), base.receivedAt(),
         base.optedOut(), base.hasOpenCase(), base.lastFollowUpAt());
     Decision d = new RuleBook(rules.all(), triggerRules.limits()).evaluate(s, sampler, now);
-    if (!decisions.insert(s, d, now)) return Optional.empty();
+    boolean heldOut = false;
+    if (d instanceof Decision.FollowUp f) {
+      Optional<String> why = holdout.holdOut(s.contactId() != null ? s.contactId() : s.responseId(), s.tier());
+      if (why.isPresent()) {
+        heldOut = true;
+        d = new Decision.NoFollowUp(f.rule(), java.util.stream.Stream.concat(f.reasons().stream(), why.stream()).toList());
+      }
+    }
+    if (!decisions.insert(s, d, now, heldOut)) return Optional.empty();
     if (d instanceof Decision.FollowUp f) {
       var o = f.outcome();
       events.publishEvent(new FollowUpRequested(s.responseId(), s.revision(), s.contactId(), s.accountId(), s.score(),

@@ -26,8 +26,11 @@ class AccountsController {
   private final NpsReports reports;
   private final ResponseQueries responses;
   private final ZoneId zone;
+  private final dev.followthrough.responses.AccountEvents accountEvents;
 
-  AccountsController(NpsReports reports, ResponseQueries responses, ReportingSettings settings) {
+  AccountsController(NpsReports reports, ResponseQueries responses, ReportingSettings settings,
+                     dev.followthrough.responses.AccountEvents accountEvents) {
+    this.accountEvents = accountEvents;
     this.reports = reports;
     this.responses = responses;
     this.zone = settings.timeZone();
@@ -47,6 +50,16 @@ class AccountsController {
     model.addAttribute("view", new AccountsView(filter, Dashboards.pickers(responses.facets()), report, rows, sort, desc,
         page, pages, zone));
     return Htmx.partial(request, response) ? "accounts/results" : "accounts/page";
+  }
+
+  /** One account's renewal and churn events. */
+  @GetMapping("/accounts/{id}")
+  String account(@org.springframework.web.bind.annotation.PathVariable String id, Model model) {
+    var account = accountEvents.account(id)
+        .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+    model.addAttribute("account", account);
+    model.addAttribute("events", accountEvents.list(account.id().toString()).orElse(List.of()));
+    return "accounts/detail";
   }
 
   /** Sorts by the column; rows without a value (no ARR, no NPS, no renewal date) go last either way. */

@@ -22,6 +22,7 @@ public final class Navigation {
       new Entry("Measure", "Dashboard", "/", Role.VIEWER),
       new Entry("Measure", "Responses", "/responses", Role.VIEWER),
       new Entry("Measure", "Accounts", "/accounts", Role.VIEWER),
+      new Entry("Measure", "Program metrics", "/metrics", Role.VIEWER),
       new Entry("Measure", "Surveys", "/surveys", Role.VIEWER),
       new Entry("Measure", "Reports", "/reports", Role.VIEWER),
       new Entry("Follow up", "Inbox", "/cases", Role.VIEWER),

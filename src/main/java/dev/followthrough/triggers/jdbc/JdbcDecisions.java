@@ -41,12 +41,17 @@ public class JdbcDecisions {
 
   /** False when this revision was already decided (nothing is written then). */
   public boolean insert(Subject s, Decision d, Instant now) {
+    return insert(s, d, now, false);
+  }
+
+  /** {@code holdout}: a rule decided to follow up, the holdout arm took it back. */
+  public boolean insert(Subject s, Decision d, Instant now, boolean holdout) {
     var f = d instanceof Decision.FollowUp fu ? fu : null;
     return jdbc.sql("""
         INSERT INTO triggers_decision (response_id, revision, contact_id, rule_id, rule_name, follow_up, reason, reasons,
-                                       priority, factors, channel, play, decided_at)
+                                       priority, factors, channel, play, decided_at, holdout)
         VALUES (:response, :revision, :contact, :rule, :ruleName, :followUp, :reason, :reasons::jsonb, :priority,
-                :factors::jsonb, :channel, :play, :now)
+                :factors::jsonb, :channel, :play, :now, :holdout)
         ON CONFLICT (response_id, revision) DO NOTHING""")
         .param("response", s.responseId()).param("revision", s.revision()).param("contact", s.contactId())
         .param("rule", d.rule() == null ? null : d.rule().id()).param("ruleName", d.rule() == null ? null : d.rule().name())
@@ -55,7 +60,7 @@ public class JdbcDecisions {
         .param("factors", JSON.writeValueAsString(f == null ? List.of() : f.factors()))
         .param("channel", f == null ? null : f.outcome().channel().name().toLowerCase(Locale.ROOT))
         .param("play", f == null ? null : f.outcome().play().name().toLowerCase(Locale.ROOT))
-        .param("now", Timestamp.from(now)).update() == 1;
+        .param("now", Timestamp.from(now)).param("holdout", holdout).update() == 1;
   }
 
   /** When the contact was last decided a follow-up for another response (cases may not be open yet). */
@@ -71,7 +76,7 @@ public class JdbcDecisions {
   public List<TriggerDecision> forResponse(UUID responseId) {
     return jdbc.sql("""
         SELECT response_id, revision, rule_id, rule_name, follow_up, reason, reasons::text AS reasons, priority,
-               factors::text AS factors, channel, play, decided_at
+               factors::text AS factors, channel, play, decided_at, holdout
         FROM triggers_decision WHERE response_id = :id ORDER BY revision""")
         .param("id", responseId).query(JdbcDecisions::decision).list();
   }
@@ -82,6 +87,7 @@ public class JdbcDecisions {
         rs.getString("reason"), JSON.readValue(rs.getString("reasons"), new TypeReference<List<String>>() {}),
         (Integer) rs.getObject("priority"),
         JSON.readValue(rs.getString("factors"), new TypeReference<List<PriorityFactor>>() {}),
-        rs.getString("channel"), rs.getString("play"), rs.getTimestamp("decided_at").toInstant());
+        rs.getString("channel"), rs.getString("play"), rs.getTimestamp("decided_at").toInstant(),
+        rs.getBoolean("holdout"));
   }
 }
