@@ -130,6 +130,17 @@ class CloseTheLoopTest extends IntegrationTest {
       assertThat(recovery.get("answered").asInt()).isGreaterThanOrEqualTo(1);
       assertThat(recovery.get("recovered").asInt()).isGreaterThanOrEqualTo(1);
       assertThat(recovery.get("meanAfter").asDouble()).isGreaterThan(recovery.get("meanBefore").asDouble());
+
+      // … and the program metrics count it: Dana is this program's one followed-up detractor with a later score (9)
+      Reply m = get("/api/v1/metrics?program=" + program);
+      assertThat(m.status()).as(m.toString()).isEqualTo(200);
+      JsonNode scoreRecovery = null;
+      for (JsonNode metric : m.json().get("metrics")) if (metric.get("key").asString().equals("score_recovery")) scoreRecovery = metric;
+      assertThat(scoreRecovery).as("score_recovery in " + m.json()).isNotNull();
+      JsonNode followedUp = scoreRecovery.get("parts").get(0);
+      assertThat(followedUp.get("key").asString()).isEqualTo("score_recovery_a");
+      assertThat(followedUp.get("n").asInt()).as(followedUp.toString()).isEqualTo(1);
+      assertThat(followedUp.get("value").asDouble()).isEqualTo(9.0);
     } finally {
       delete("/api/v1/rules/" + ruleId);
     }
