@@ -101,6 +101,7 @@ class InterviewBrowserTest extends InterviewFixtures {
     Customer c = aCustomerWithACase(4, null, Channel.INTERVIEW, Play.RECOVER);
     browser.get(url("/i/" + c.token()));
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the page re-renders <main> on stop
     browser.findElement(By.id("iv-text")).sendKeys("Our Salesforce sync dropped 50 contacts on Monday.");
     browser.findElement(By.cssSelector("[data-testid=send]")).click();
     wait.until(d -> messages() >= 3);
