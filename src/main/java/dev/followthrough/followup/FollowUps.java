@@ -361,7 +361,11 @@ public class FollowUps implements FollowUpLedger {
    */
   @Transactional
   public boolean log(UUID caseId, String type, String actor, Map<String, Object> detail) {
-    if (cases.find(caseId).isEmpty()) return false;
+    // the case row is locked first, as every change does: the timeline row's foreign key takes a share lock on the
+    // case, and a later FOR UPDATE in the same transaction (an interview's started and completed events arrive
+    // together, each logging and then moving the case) deadlocked against the other; the lock also keeps the
+    // "recorded once" check below from racing a concurrent duplicate delivery
+    if (cases.lock(caseId).isEmpty()) return false;
     CaseEntry entry = new CaseEntry(type, actor, clock.instant(), detail);
     boolean seen = cases.timeline(caseId).stream()
         .anyMatch(e -> e.type().equals(type) && e.detail().equals(entry.detail()));

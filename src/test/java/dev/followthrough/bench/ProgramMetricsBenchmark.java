@@ -250,8 +250,12 @@ public final class ProgramMetricsBenchmark {
               x.status(), x.outcome(), 172800, "calendar", x.at(), x.opened(), x.opened().plus(Duration.ofHours(48)),
               x.firstContact(), x.status().equals("closed") ? x.firstContact().plus(Duration.ofDays(3)) : null, x.opened());
         });
-    try (Statement s = c.createStatement()) {
-      s.execute("INSERT INTO interviews_guide (key, version, kind, body, created_at, created_by) VALUES ('bench', 1, 'detractor', '{}', now(), 'bench') ON CONFLICT DO NOTHING");
+    var d = dev.followthrough.interviews.domain.DefaultGuides.DETRACTOR; // a real body: the console lists every guide
+    try (var ps = c.prepareStatement("INSERT INTO interviews_guide (key, version, kind, body, created_at, created_by) "
+        + "VALUES ('bench', 1, 'detractor', CAST(? AS jsonb), now(), 'bench') ON CONFLICT DO NOTHING")) {
+      ps.setString(1, dev.followthrough.interviews.jdbc.JdbcInterviews.JSON.writeValueAsString(new dev.followthrough.interviews.domain.Guide(
+          "bench", d.kind(), 1, d.title(), d.intro(), d.segments(), d.phases(), d.summaryLead(), d.closing(), d.invitation(), d.avoid())));
+      ps.execute();
     }
     copy(c, "interviews_session (id, case_id, response_id, channel, guide_key, guide_version, status, invited_at, started_at, completed_at, updated_at)",
         responses, (i, out) -> {

@@ -23,13 +23,23 @@ class ProgramMetricsTest extends IntegrationTest {
 
   private static final Instant OPENED = Instant.parse("2025-01-05T10:00:00Z");
   private static final Duration SLA = Duration.ofHours(48);
+  private static final byte[] UNIT_VECTOR;
+  static {
+    float[] v = new float[384];
+    v[0] = 1f;
+    UNIT_VECTOR = dev.followthrough.insights.jdbc.JdbcInsights.bytes(v);
+  }
 
   /** Inserts the world; returns its tier. */
   private String world() {
     String tier = unique("tier");
     String guide = unique("guide");
-    jdbc.sql("INSERT INTO interviews_guide (key, version, kind, body, created_at, created_by) VALUES (:k, 1, 'detractor', '{}', now(), 'test')")
-        .param("k", guide).update();
+    // a real guide body: the test database is shared, and the console lists every guide
+    var d = dev.followthrough.interviews.domain.DefaultGuides.DETRACTOR;
+    var body = new dev.followthrough.interviews.domain.Guide(guide, d.kind(), 1, d.title(), d.intro(), d.segments(), d.phases(),
+        d.summaryLead(), d.closing(), d.invitation(), d.avoid());
+    jdbc.sql("INSERT INTO interviews_guide (key, version, kind, body, created_at, created_by) VALUES (:k, 1, 'detractor', CAST(:b AS jsonb), now(), 'test')")
+        .param("k", guide).param("b", dev.followthrough.interviews.jdbc.JdbcInterviews.JSON.writeValueAsString(body)).update();
     String m1 = unique("mech"), m2 = unique("mech");
     UUID[] responses = new UUID[11];
     UUID[] contacts = new UUID[11];
@@ -273,7 +283,8 @@ class ProgramMetricsTest extends IntegrationTest {
     jdbc.sql("""
         INSERT INTO insights_text (id, source_type, source_id, revision, codebook_version, body, embedding, best_similarity,
                                    tier, responded_at, coded_at)
-        VALUES (:id, :type, :source, 1, 1, 'text', '\\x00'::bytea, 0.5, :tier, :at, :at)""")
+        VALUES (:id, :type, :source, 1, 1, 'text', :embedding, 0.5, :tier, :at, :at)""")
+        .param("embedding", UNIT_VECTOR) // a real 384-dimension vector: search and themes read every stored text
         .param("id", id).param("type", sourceType).param("source", source).param("tier", tier)
         .param("at", Timestamp.from(at)).update();
     return id;

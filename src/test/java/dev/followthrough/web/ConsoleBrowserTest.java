@@ -140,6 +140,8 @@ class ConsoleBrowserTest extends IntegrationTest {
   void an_admin_signs_in_reads_the_dashboard_filters_it_and_opens_the_responses() throws IOException {
     browser.manage().window().setSize(new Dimension(1440, 1000));
     browser.get(url("/login"));
+    browser.manage().deleteAllCookies(); // signed out, whatever the other test left behind
+    browser.get(url("/login"));
     shoot("login.png");
     browser.findElement(By.id("username")).sendKeys(ADMIN_EMAIL);
     browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);

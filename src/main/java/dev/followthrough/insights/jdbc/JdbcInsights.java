@@ -329,7 +329,9 @@ public class JdbcInsights {
             SELECT t.id, t.source_type, t.source_id, t.body, t.embedding, t.category, t.score, t.account_name, t.tier,
                    t.responded_at, 0.0 AS rank
             FROM insights_text t""" + where(f, p) + extra + " ORDER BY t.responded_at DESC LIMIT :limit")
-        .params(p).query(JdbcInsights::text).list();
+        .params(p).query(JdbcInsights::text).list().stream()
+        // a vector of another length (another model, a broken row) cannot be compared: search and themes skip it
+        .filter(r -> r.embedding().length == dev.followthrough.insights.embedding.MiniLmEmbedder.DIMENSION).toList();
   }
 
   public Map<UUID, List<String>> mechanismsOf(List<UUID> textIds) {

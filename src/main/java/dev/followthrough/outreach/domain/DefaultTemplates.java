@@ -194,9 +194,8 @@ public final class DefaultTemplates {
     put(m, "actions.resurvey", "Has it got better, {{firstName}}?", """
         Hi {{firstName}},
 
-        a while ago we wrote to tell you what we changed after your feedback ({{title}}). Has it made a difference?
-
-        How likely are you now to recommend {{product}} to a friend or colleague? One question, one click:
+        a while ago we wrote to tell you what we changed after your feedback ({{title}}), and we would like to know
+        whether it made a difference. How likely are you now to recommend {{product}} to a friend or colleague? One question, one click:
 
         {{link}}
 
