@@ -201,9 +201,12 @@ public final class MechanismClassifier {
    * scores when there is one and the text is given.
    */
   public float[] similarities(float[] doc, List<float[]> segments, String text) {
-    float[] s = similarities(doc, segments);
-    if (lexical == null || text == null || lexical.weight() <= 0 || s.length < 2) return s;
-    return fuse(s, lexical.similarities(text), lexical.weight());
+    return fused(similarities(doc, segments), text);
+  }
+
+  private float[] fused(float[] semantic, String text) {
+    if (lexical == null || text == null || lexical.weight() <= 0 || semantic.length < 2) return semantic;
+    return fuse(semantic, lexical.similarities(text), lexical.weight());
   }
 
   /** A label's score: its prototype's cosine to the text, blended with the best segment's and the nearest examples'. */
@@ -247,8 +250,9 @@ public final class MechanismClassifier {
 
   /** The single most similar label, the lexical companion mixed in when the text is given. */
   public Match best(float[] doc, List<float[]> segments, String text) {
-    float[] s = similarities(doc, segments, text);
-    double[] conf = softmax(s, settings.temperature());
+    float[] semantic = similarities(doc, segments);
+    float[] s = fused(semantic, text);
+    double[] conf = softmax(semantic, settings.temperature()); // see classify: confidence stays the model's own
     int best = 0;
     for (int i = 1; i < s.length; i++) if (s[i] > s[best]) best = i;
     return new Match(labels.get(best), s[best], conf[best], -1);
@@ -273,8 +277,13 @@ public final class MechanismClassifier {
 
   /** {@link #classify(float[], List)}, the lexical companion mixed in when the text is given. */
   public List<Match> classify(float[] doc, List<float[]> segments, String text) {
-    float[] s = similarities(doc, segments, text);
-    double[] conf = softmax(s, settings.temperature());
+    float[] semantic = similarities(doc, segments);
+    float[] s = fused(semantic, text);
+    // the mix decides the ranking; the confidence stays the softmax of the sentence model's own cosines, the scale
+    // review-below was set on. A shared word spikes the lexical z-score and made the mixed softmax near-certain
+    // (0.95+ for a weak 0.45 match: the review queue stayed empty); and where the word-level mix overrules the
+    // sentence model, its low confidence for the chosen label sends the coding to review
+    double[] conf = softmax(semantic, settings.temperature());
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < s.length; i++) order.add(i);
     order.sort(Comparator.comparingDouble((Integer i) -> s[i]).reversed());

@@ -113,6 +113,19 @@ class MechanismClassifierTest {
   }
 
   @Test
+  void the_confidence_is_the_sentence_models_own_so_an_overruled_label_goes_to_review() {
+    float[] doc = v(1, 0.02, 0.03);
+    String text = "The subscription price went up again, far too high";
+    MechanismClassifier.Match semanticOnly = hybrid(0).best(doc, List.of(doc), text);
+    MechanismClassifier.Match mixed = hybrid(0.3).best(doc, List.of(doc), text);
+    assertThat(mixed.label()).isEqualTo(PRICE); // the words decide the label …
+    double[] own = MechanismClassifier.softmax(hybrid(0).similarities(doc, List.of(doc)), SETTINGS.temperature());
+    assertThat(mixed.confidence()).isCloseTo(own[0], within(1e-9)); // … the confidence of PRICE stays the model's own
+    assertThat(mixed.confidence()).isLessThan(semanticOnly.confidence()); // below the label the model itself preferred
+    assertThat(hybrid(0.3).classify(doc, List.of(doc), text).getFirst().confidence()).isCloseTo(own[0], within(1e-9));
+  }
+
+  @Test
   void fused_scores_keep_the_semantic_scores_mean_and_spread_so_thresholds_keep_their_meaning() {
     float[] semantic = {0.40f, 0.30f, 0.20f, 0.10f};
     float[] lexical = {0.00f, 0.30f, 0.00f, 0.00f};
