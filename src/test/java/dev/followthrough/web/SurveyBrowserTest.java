@@ -69,8 +69,12 @@ class SurveyBrowserTest extends SurveyFixtures {
         .isEqualTo("What is the primary reason for your score?");
     browser.findElement(By.cssSelector("[data-testid=comment]")).sendKeys("Onboarding took too long.");
     browser.findElement(By.cssSelector("[data-testid=opt-in]")).click();
+    WebElement before = browser.findElement(By.cssSelector("[data-testid=survey]"));
     browser.findElement(By.cssSelector("[data-testid=send]")).click();
-    wait.until(d -> "Onboarding took too long.".equals(d.findElement(By.cssSelector("[data-testid=comment]")).getAttribute("value")));
+    // the typed value is already in the old page: wait for the page the POST answers with, then read it
+    wait.until(ExpectedConditions.stalenessOf(before));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> "Onboarding took too long.".equals(d.findElement(By.cssSelector("[data-testid=comment]")).getAttribute("value")));
 
     var row = jdbc.sql("SELECT score, comment, attributes->>'followUpOptIn', revision FROM responses_response WHERE id = ?")
         .param(saved.responseId()).query((rs, i) -> List.of(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
