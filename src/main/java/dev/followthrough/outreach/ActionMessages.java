@@ -101,6 +101,15 @@ public class ActionMessages {
   public void teamNotice(String key, String team, String subject, List<String> lines, String consolePath) {
     String link = links.baseUrl() + consolePath;
     composer.slackText("slack.actions", "slack." + key, team, subject, lines);
+    // and the signed webhook, for teams whose work lives in a tracker (Jira, Linear…) rather than in Slack or email
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("notice", key.substring(key.indexOf('.') + 1, key.indexOf(':') < 0 ? key.length() : key.indexOf(':')));
+    data.put("key", key);
+    data.put("team", team);
+    data.put("subject", subject);
+    data.put("lines", lines);
+    data.put("link", link);
+    composer.webhook("intervention.notice", data, clock.instant(), null, null);
     String lead = cases.teams().stream().filter(tv -> tv.name().equalsIgnoreCase(team)).map(CaseQueries.TeamView::lead)
         .filter(l -> l != null && !l.isBlank()).findFirst().orElse(null);
     var t = templates.find("actions.team", settings.defaultLanguage()).orElseThrow();

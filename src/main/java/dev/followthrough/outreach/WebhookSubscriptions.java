@@ -20,7 +20,7 @@ public class WebhookSubscriptions {
   /** Every event type a subscription can ask for. */
   public static final List<String> EVENT_TYPES = List.of("response.recorded", "case.opened", "case.assigned",
       "case.reminder_due", "case.escalated", "case.closed", "case.reopened", "case.resurvey_due", "case.recovered",
-      "contact.opted_out", "message.failed");
+      "contact.opted_out", "message.failed", "intervention.notice");
 
   /** {@code secret} is only returned when the subscription is created. */
   public record Subscription(UUID id, String url, List<String> eventTypes, String description, boolean enabled,
