@@ -1,8 +1,10 @@
 package dev.followthrough.actions.web;
 
+
 import dev.followthrough.actions.Interventions;
 import dev.followthrough.actions.Interventions.Fields;
 import dev.followthrough.actions.Interventions.Result;
+import dev.followthrough.platform.JsonFields;
 import dev.followthrough.platform.Problems;
 import java.net.URI;
 import java.security.Principal;
@@ -64,7 +66,7 @@ class InterventionController {
 
   @PutMapping(path = "/interventions/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> update(@PathVariable String id, @RequestBody JsonNode body, Principal p) {
-    return reply(interventions.update(Body.id(id), Body.integer(body, "version"), fields(body), p.getName()));
+    return reply(interventions.update(Body.id(id), JsonFields.integer(body, "version"), fields(body), p.getName()));
   }
 
   @DeleteMapping("/interventions/{id}")
@@ -75,9 +77,9 @@ class InterventionController {
 
   @PostMapping(path = "/interventions/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> status(@PathVariable String id, @RequestBody JsonNode body, Principal p) {
-    String to = Body.text(body, "status");
+    String to = JsonFields.text(body, "status");
     if (to == null) return Problems.unprocessable("status", "is required");
-    return reply(interventions.move(Body.id(id), Body.integer(body, "version"), to, Body.text(body, "note"), p.getName()));
+    return reply(interventions.move(Body.id(id), JsonFields.integer(body, "version"), to, JsonFields.text(body, "note"), p.getName()));
   }
 
   @GetMapping("/interventions/{id}/evidence")
@@ -104,8 +106,8 @@ class InterventionController {
 
   private static Fields fields(JsonNode body) {
     if (body == null || !body.isObject()) throw new dev.followthrough.platform.InvalidField("body", "must be a JSON object");
-    return new Fields(Body.text(body, "title"), Body.text(body, "team"), Body.text(body, "outcome"), Body.date(body, "dueOn"),
-        Body.text(body, "notes"), Body.integer(body, "resurveyDays"), Body.strings(body, "mechanisms"));
+    return new Fields(JsonFields.text(body, "title"), JsonFields.text(body, "team"), JsonFields.text(body, "outcome"), JsonFields.date(body, "dueOn"),
+        JsonFields.text(body, "notes"), JsonFields.integer(body, "resurveyDays"), Body.strings(body, "mechanisms"));
   }
 
   private static ResponseEntity<?> found(Optional<?> o) {

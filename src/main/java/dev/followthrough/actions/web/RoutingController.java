@@ -1,6 +1,7 @@
 package dev.followthrough.actions.web;
 
 import dev.followthrough.actions.Interventions;
+import dev.followthrough.platform.JsonFields;
 import dev.followthrough.platform.Problems;
 import java.security.Principal;
 import java.util.Map;
@@ -34,9 +35,9 @@ class RoutingController {
 
   @PutMapping(path = "/{kind}/{key}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> save(@PathVariable String kind, @PathVariable String key, @RequestBody JsonNode body, Principal p) {
-    return interventions.saveRule(kind, key, Body.text(body, "team"), p.getName())
+    return interventions.saveRule(kind, key, JsonFields.text(body, "team"), p.getName())
         .<ResponseEntity<?>>map(x -> Problems.unprocessable(x.field(), x.reason()))
-        .orElseGet(() -> ResponseEntity.ok(Map.of("kind", kind, "key", key, "team", Body.text(body, "team").strip())));
+        .orElseGet(() -> ResponseEntity.ok(Map.of("kind", kind, "key", key, "team", JsonFields.text(body, "team").strip())));
   }
 
   @DeleteMapping("/{kind}/{key}")

@@ -1,8 +1,8 @@
 package dev.followthrough.followup.web;
 
 import dev.followthrough.platform.InvalidField;
+import dev.followthrough.platform.JsonFields;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,14 +26,9 @@ final class Json {
     }
   }
 
-  /** A string field, or null when absent or null. */
+  /** A string field, or null when absent or null; at most 20,000 characters. */
   static String text(JsonNode body, String field) {
-    JsonNode n = body.get(field);
-    if (n == null || n.isNull()) return null;
-    if (!n.isString()) throw new InvalidField(field, "must be a string");
-    String s = n.asString();
-    if (s.length() > MAX_TEXT) throw new InvalidField(field, "is longer than " + MAX_TEXT + " characters");
-    return s;
+    return JsonFields.text(body, field, MAX_TEXT);
   }
 
   static String required(JsonNode body, String field) {
@@ -43,13 +38,7 @@ final class Json {
   }
 
   static LocalDate date(JsonNode body, String field) {
-    String s = text(body, field);
-    if (s == null || s.isBlank()) return null;
-    try {
-      return LocalDate.parse(s.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidField(field, "must be a date like 2026-12-31");
-    }
+    return JsonFields.date(body, field);
   }
 
   static List<UUID> ids(JsonNode body, String field, int max) {
