@@ -3,6 +3,9 @@ package dev.followthrough.actions;
 import dev.followthrough.responses.ResponseRecorded;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -13,9 +16,12 @@ class ActionListeners {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ActionListeners.class);
 
   private final Interventions interventions;
+  private final TransactionTemplate savepoint;
 
-  ActionListeners(Interventions interventions) {
+  ActionListeners(Interventions interventions, PlatformTransactionManager transactions) {
     this.interventions = interventions;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   @ApplicationModuleListener
@@ -31,7 +37,8 @@ class ActionListeners {
   void on(ResponseRecorded e) {
     if (e.contactId() == null || e.revision() != 1) return;
     try {
-      interventions.recordAnswer(e.contactId(), e.responseId(), e.score(), e.respondedAt());
+      // in a savepoint: on PostgreSQL a failed statement aborts the whole transaction, and the response with it
+      savepoint.executeWithoutResult(s -> interventions.recordAnswer(e.contactId(), e.responseId(), e.score(), e.respondedAt()));
     } catch (RuntimeException x) {
       log.warn("answer of {} to earlier notices not recorded", e.responseId(), x);
     }

@@ -2,7 +2,6 @@ package dev.followthrough.outreach;
 
 import dev.followthrough.followup.CaseQueries;
 import dev.followthrough.outreach.Recipients.Resolved;
-import dev.followthrough.responses.ContactPreferences;
 import dev.followthrough.responses.ResponseQueries;
 import dev.followthrough.responses.ResponseQueries.ResponseView;
 import java.time.Clock;
@@ -27,7 +26,6 @@ public class ActionMessages {
   public record Outcome(String status, String reason) {}
 
   private final ResponseQueries responses;
-  private final ContactPreferences preferences;
   private final CaseQueries cases;
   private final Composer composer;
   private final Templates templates;
@@ -37,11 +35,10 @@ public class ActionMessages {
   private final OutreachSettings settings;
   private final Clock clock;
 
-  ActionMessages(ResponseQueries responses, ContactPreferences preferences, CaseQueries cases, Composer composer,
+  ActionMessages(ResponseQueries responses, CaseQueries cases, Composer composer,
                  Templates templates, Links links, Recipients recipients, Outbox outbox, OutreachSettings settings,
                  Clock clock) {
     this.responses = responses;
-    this.preferences = preferences;
     this.cases = cases;
     this.composer = composer;
     this.templates = templates;
@@ -79,19 +76,9 @@ public class ActionMessages {
     Draft d = Draft.email(key, kind, true, null, contactId, responseId, contact == null ? null : contact.email(), language,
         new Draft.Rendered(rendered.subject(), rendered.text(), rendered.html()),
         contactId == null ? null : links.unsubscribeLink(contactId), settings.quiet().sendAt(now, composer.zone(r), null));
-    String email = contact == null ? null : contact.email();
-    Outcome outcome;
-    if (email == null || email.isBlank()) {
-      outcome = new Outcome("skipped", "the contact has no email address");
-    } else if (contact.optedOut()) {
-      outcome = new Outcome("suppressed", "contact opted out");
-    } else {
-      outcome = preferences.undeliverable(contactId).map(b -> new Outcome("suppressed", "address undeliverable: " + b))
-          .orElse(new Outcome("queued", null));
-    }
-    if (outcome.status().equals("queued")) outbox.enqueue(d);
-    else outbox.record(d, outcome.status(), outcome.reason());
-    return outcome;
+    var delivery = composer.deliverToCustomer(d, contact == null ? null : contact.email(), contact != null && contact.optedOut(),
+        contactId);
+    return new Outcome(delivery.status(), delivery.reason());
   }
 
   /**

@@ -117,15 +117,29 @@ class Composer {
     Draft d = Draft.email(key, kind, true, c.id(), c.contactId(), c.responseId(), email, language,
         new Draft.Rendered(rendered.subject(), rendered.text(), rendered.html()),
         c.contactId() == null ? null : links.unsubscribeLink(c.contactId()), at);
+    deliverToCustomer(d, email, contact != null && contact.optedOut(), c.contactId());
+  }
+
+  /** What became of a customer email: {@code queued}, or {@code skipped} / {@code suppressed} with the reason. */
+  record CustomerDelivery(String status, String reason) {}
+
+  /**
+   * Queues a customer email, or records in the delivery log why it is not sent: no address, opted out, or an
+   * address that bounced. Every customer email passes here.
+   */
+  CustomerDelivery deliverToCustomer(Draft d, String email, boolean optedOut, UUID contactId) {
+    CustomerDelivery result;
     if (email == null || email.isBlank()) {
-      outbox.record(d, "skipped", "the contact has no email address");
-    } else if (contact.optedOut()) {
-      outbox.record(d, "suppressed", "contact opted out");
+      result = new CustomerDelivery("skipped", "the contact has no email address");
+    } else if (optedOut) {
+      result = new CustomerDelivery("suppressed", "contact opted out");
     } else {
-      Optional<String> bounced = preferences.undeliverable(c.contactId());
-      if (bounced.isPresent()) outbox.record(d, "suppressed", "address undeliverable: " + bounced.get());
-      else outbox.enqueue(d);
+      result = preferences.undeliverable(contactId).map(b -> new CustomerDelivery("suppressed", "address undeliverable: " + b))
+          .orElse(new CustomerDelivery("queued", null));
     }
+    if (result.status().equals("queued")) outbox.enqueue(d);
+    else outbox.record(d, result.status(), result.reason());
+    return result;
   }
 
   // ---- staff emails -----------------------------------------------------------------------------

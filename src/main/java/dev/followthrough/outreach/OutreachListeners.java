@@ -13,6 +13,9 @@ import dev.followthrough.responses.ResponseRecorded;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -27,10 +30,13 @@ class OutreachListeners {
 
   private final Composer composer;
   private final Outbox outbox;
+  private final TransactionTemplate savepoint;
 
-  OutreachListeners(Composer composer, Outbox outbox) {
+  OutreachListeners(Composer composer, Outbox outbox, PlatformTransactionManager transactions) {
     this.composer = composer;
     this.outbox = outbox;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   @ApplicationModuleListener
@@ -88,12 +94,13 @@ class OutreachListeners {
   /**
    * Every score passes here, so this one is not an outbox listener (that would add a publication row
    * per response for nothing when nobody subscribes): it runs inside the transaction that stores the
-   * response, and the webhook messages it stores commit with it — or not at all.
+   * response, and the webhook messages it stores commit with it. In a savepoint: on PostgreSQL a failed
+   * statement aborts the whole transaction, and a webhook that cannot be queued must not lose the response.
    */
   @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
   void on(ResponseRecorded e) {
     try {
-      composer.webhook("response.recorded", e, null, null, e.contactId());
+      savepoint.executeWithoutResult(s -> composer.webhook("response.recorded", e, null, null, e.contactId()));
     } catch (RuntimeException x) {
       log.warn("response.recorded webhook for {} not queued", e.responseId(), x);
     }
