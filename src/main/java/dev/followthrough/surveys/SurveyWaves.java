@@ -201,18 +201,23 @@ public class SurveyWaves {
     Integer n = tx.execute(status -> {
       int done = 0;
       Map<UUID, Program> programs = new HashMap<>();
-      for (SurveySend s : store.dueFollowUps(now, 500)) {
+      List<SurveySend> due = store.dueFollowUps(now, 500);
+      Map<UUID, Member> members = new HashMap<>();
+      for (Member m : contacts.findAll(due.stream().map(SurveySend::contactId).distinct().toList())) members.put(m.id(), m);
+      for (SurveySend s : due) {
         Program p = programs.computeIfAbsent(s.programId(), id -> store.program(id).orElseThrow());
-        Member m = contacts.find(s.contactId()).orElse(null);
-        if (m == null || m.optedOut() || m.undeliverable() || m.email() == null || m.email().isBlank()) continue;
+        Member m = members.get(s.contactId());
+        // a step is used up even when nobody can be emailed: otherwise such sends would come back every tick and,
+        // oldest first, fill the batch for good
+        boolean reachable = m != null && !m.optedOut() && !m.undeliverable() && m.email() != null && !m.email().isBlank();
         if (p.channel() == Program.Channel.EMAIL && s.remindersSent() < p.reminders().size()) {
           int i = s.remindersSent();
-          if (store.markReminded(s.id(), i + 1)) {
+          if (store.markReminded(s.id(), i + 1) && reachable) {
             email(s, p, m, "survey_reminder", "survey-reminder:" + s.id() + ":" + (i + 1), p.reminders().get(i).template(), now);
             done++;
           }
         } else if (p.channel() == Program.Channel.IN_APP && p.fallbackDays() != null && !s.fallbackSent()) {
-          if (store.markFallback(s.id())) {
+          if (store.markFallback(s.id()) && reachable) {
             email(s, p, m, "survey", "survey-fallback:" + s.id(), p.template(), now);
             done++;
           }

@@ -91,14 +91,15 @@ public class SurveyWidget {
     if (auth != null) return auth;
     if (score < 0 || score > 10) return new Result.Invalid("score", "must be 0..10");
     if (comment != null && comment.length() > 4000) return new Result.Invalid("comment", "must be at most 4000 characters");
-    var member = contacts.byExternalId(s.contact());
-    if (member.isEmpty()) return new Result.Forbidden("contact", "no survey is open for this contact");
-    var send = store.openInApp(member.get().id());
-    if (send.isEmpty()) return new Result.Forbidden("contact", "no survey is open for this contact");
-    Program p = store.program(send.get().programId()).orElseThrow();
     Instant now = clock.instant();
     return tx.execute(st -> {
+      // a signature answers once, whatever else is wrong with the request
       if (!store.useSignature(s.signature(), now)) return new Result.Forbidden("signature", "was used before (replay)");
+      var member = contacts.byExternalId(s.contact());
+      if (member.isEmpty()) return new Result.Forbidden("contact", "no survey is open for this contact");
+      var send = store.openInApp(member.get().id());
+      if (send.isEmpty()) return new Result.Forbidden("contact", "no survey is open for this contact");
+      Program p = store.program(send.get().programId()).orElseThrow();
       Map<String, Object> attrs = new LinkedHashMap<>();
       attrs.put("programId", p.id().toString());
       attrs.put("sendId", send.get().id().toString());

@@ -237,7 +237,8 @@ class SurveyFlowTest extends SurveyFixtures {
     assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
     assertThat(sendOf(id, c).score()).isEqualTo(10);
     Reply replay = widget("/w/v1/answer", ext, ts, sig, 0);
-    assertThat(replay.status()).isIn(403);
+    assertThat(replay.status()).isEqualTo(403);
+    assertThat(replay.json().get("field").asString()).as("refused as a replay, not merely as answered").isEqualTo("signature");
     assertThat(sendOf(id, c).score()).isEqualTo(10);
     assertThat(jdbc.sql("SELECT attributes->>'channel' FROM responses_response WHERE id = ?").param(sendOf(id, c).responseId())
         .query(String.class).single()).isEqualTo("in_app");

@@ -260,14 +260,6 @@ public class JdbcSurveys {
     return new ProgramStats(programId, row[0], row[1], row[2], row[3], row[4], row[5], row[6], reasons);
   }
 
-  /** Planned sends per ISO week start (UTC), for the projected schedule. */
-  public List<Map.Entry<java.time.LocalDate, Long>> plannedByWeek(UUID programId) {
-    return jdbc.sql("""
-        SELECT CAST(date_trunc('week', send_at AT TIME ZONE 'UTC') AS date), count(*) FROM surveys_send
-        WHERE program_id = :p AND status = 'planned' GROUP BY 1 ORDER BY 1""").param("p", programId)
-        .query((rs, i) -> Map.entry(rs.getDate(1).toLocalDate(), rs.getLong(2))).list();
-  }
-
   private static SurveySend send(ResultSet rs, int i) throws SQLException {
     return new SurveySend(rs.getObject("id", UUID.class), rs.getObject("program_id", UUID.class),
         rs.getObject("contact_id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("occasion"),
