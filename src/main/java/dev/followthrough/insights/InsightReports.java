@@ -114,7 +114,7 @@ public class InsightReports {
   public Agreement agreement() {
     long[] c = store.agreementCounts();
     long reviewed = c[0] + c[1] + c[2];
-    double[] ci = Impact.wilson(c[0], reviewed, 1.959964);
+    double[] ci = Impact.wilson(c[0], reviewed);
     return new Agreement(reviewed, c[0], c[1], c[2], reviewed == 0 ? Double.NaN : (double) c[0] / reviewed,
         reviewed == 0 ? Double.NaN : ci[0], reviewed == 0 ? Double.NaN : ci[1]);
   }

@@ -114,7 +114,7 @@ public final class Impact {
     for (var e : new TreeMap<>(textsPerPeriod).entrySet()) {
       long k = counts.getOrDefault(e.getKey(), 0L);
       long n = e.getValue();
-      double[] ci = wilson(k, n, 1.959964);
+      double[] ci = wilson(k, n);
       out.add(new PeriodShare(e.getKey(), k, n, n == 0 ? 0 : (double) k / n, ci[0], ci[1]));
     }
     return out;
@@ -130,14 +130,11 @@ public final class Impact {
     return "no clear change (" + pct(before.share()) + " → " + pct(last.share()) + ", within the 95% intervals)";
   }
 
-  /** The Wilson score interval for k successes in n trials. */
-  public static double[] wilson(long k, long n, double z) {
+  /** The 95% Wilson score interval for k successes in n trials ({@code [0, 1]} when n = 0). */
+  public static double[] wilson(long k, long n) {
     if (n == 0) return new double[] {0, 1};
-    double p = (double) k / n;
-    double z2 = z * z;
-    double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-    double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-    return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    dev.followthrough.nps.Interval i = dev.followthrough.nps.Proportions.wilson(k, n, 0.95);
+    return new double[] {i.low(), i.high()};
   }
 
   static double median(double[] sorted) {

@@ -57,7 +57,7 @@ public final class ReportComposer {
   static final String PASSIVE = "passive";
   static final String DETRACTOR = "detractor";
   static final double SEVERE = 0.4;   // mean severity at or above: the average mention scored 6 or less
-  static final double Z95 = 1.959964;
+  static final double Z95 = dev.followthrough.nps.Statistics.zFor(0.95);
 
   public static final List<String> METHOD = List.of(
       "NPS = % promoters − % detractors on −100…+100; 95% interval by the adjusted-Wald method; the change from the "
