@@ -315,36 +315,54 @@ public class ProgramMetrics {
         g AS (
           SELECT x.*,
                  CASE WHEN first_contact_at IS NULL THEN 'never' WHEN first_contact_at <= due_at THEN 'sla' ELSE 'late' END AS status
-            FROM x)
-        SELECT
-          count(later) FILTER (WHERE category = 'detractor' AND first_contact_at IS NOT NULL) AS rf_n,
-          avg(later) FILTER (WHERE category = 'detractor' AND first_contact_at IS NOT NULL) AS rf_mean,
-          stddev_samp(later) FILTER (WHERE category = 'detractor' AND first_contact_at IS NOT NULL) AS rf_sd,
-          count(later) FILTER (WHERE category = 'detractor' AND first_contact_at IS NULL) AS rn_n,
-          avg(later) FILTER (WHERE category = 'detractor' AND first_contact_at IS NULL) AS rn_mean,
-          stddev_samp(later) FILTER (WHERE category = 'detractor' AND first_contact_at IS NULL) AS rn_sd,
-          count(*) FILTER (WHERE category = 'detractor' AND account_id IS NOT NULL AND status = 'sla') AS cs_n,
-          count(*) FILTER (WHERE category = 'detractor' AND account_id IS NOT NULL AND status = 'sla' AND churned) AS cs_k,
-          count(*) FILTER (WHERE category = 'detractor' AND account_id IS NOT NULL AND status = 'late') AS cl_n,
-          count(*) FILTER (WHERE category = 'detractor' AND account_id IS NOT NULL AND status = 'late' AND churned) AS cl_k,
-          count(*) FILTER (WHERE category = 'detractor' AND account_id IS NOT NULL AND status = 'never') AS cn_n,
-          count(*) FILTER (WHERE category = 'detractor' AND account_id IS NOT NULL AND status = 'never' AND churned) AS cn_k,
-          count(later) FILTER (WHERE follow_up) AS df_n, avg(later) FILTER (WHERE follow_up) AS df_mean,
-          stddev_samp(later) FILTER (WHERE follow_up) AS df_sd,
-          count(later) FILTER (WHERE holdout) AS dh_n, avg(later) FILTER (WHERE holdout) AS dh_mean,
-          stddev_samp(later) FILTER (WHERE holdout) AS dh_sd,
-          count(*) FILTER (WHERE follow_up AND account_id IS NOT NULL) AS dfc_n,
-          count(*) FILTER (WHERE follow_up AND account_id IS NOT NULL AND churned) AS dfc_k,
-          count(*) FILTER (WHERE holdout AND account_id IS NOT NULL) AS dhc_n,
-          count(*) FILTER (WHERE holdout AND account_id IS NOT NULL AND churned) AS dhc_k,
-          count(DISTINCT account_id) FILTER (WHERE category = 'detractor' AND first_contact_at IS NOT NULL AND later >= 7) AS recovered_accounts
-        FROM g""";
+            FROM x),
+        -- one row per unit, its first response in scope: a contact for later scores (the holdout arm is drawn per
+        -- contact), an account for churn. A contact or account with several responses would otherwise count several
+        -- times, and the intervals, which assume independent units, would come out too narrow.
+        recovery_units AS (
+          SELECT DISTINCT ON (coalesce(contact_id, response_id)) * FROM g
+           WHERE category = 'detractor' AND later IS NOT NULL ORDER BY coalesce(contact_id, response_id), responded_at),
+        churn_units AS (
+          SELECT DISTINCT ON (account_id) * FROM g
+           WHERE category = 'detractor' AND account_id IS NOT NULL ORDER BY account_id, responded_at),
+        arm_contacts AS (
+          SELECT DISTINCT ON (coalesce(contact_id, response_id)) * FROM g
+           WHERE (follow_up OR holdout) AND later IS NOT NULL ORDER BY coalesce(contact_id, response_id), responded_at),
+        arm_accounts AS (
+          SELECT DISTINCT ON (account_id) * FROM g
+           WHERE (follow_up OR holdout) AND account_id IS NOT NULL ORDER BY account_id, responded_at)
+        SELECT * FROM
+          (SELECT count(*) FILTER (WHERE first_contact_at IS NOT NULL) AS rf_n,
+                  avg(later) FILTER (WHERE first_contact_at IS NOT NULL) AS rf_mean,
+                  stddev_samp(later) FILTER (WHERE first_contact_at IS NOT NULL) AS rf_sd,
+                  count(*) FILTER (WHERE first_contact_at IS NULL) AS rn_n,
+                  avg(later) FILTER (WHERE first_contact_at IS NULL) AS rn_mean,
+                  stddev_samp(later) FILTER (WHERE first_contact_at IS NULL) AS rn_sd
+             FROM recovery_units) recovery,
+          (SELECT count(*) FILTER (WHERE status = 'sla') AS cs_n,
+                  count(*) FILTER (WHERE status = 'sla' AND churned) AS cs_k,
+                  count(*) FILTER (WHERE status = 'late') AS cl_n,
+                  count(*) FILTER (WHERE status = 'late' AND churned) AS cl_k,
+                  count(*) FILTER (WHERE status = 'never') AS cn_n,
+                  count(*) FILTER (WHERE status = 'never' AND churned) AS cn_k
+             FROM churn_units) churn,
+          (SELECT count(*) FILTER (WHERE follow_up) AS df_n, avg(later) FILTER (WHERE follow_up) AS df_mean,
+                  stddev_samp(later) FILTER (WHERE follow_up) AS df_sd,
+                  count(*) FILTER (WHERE holdout) AS dh_n, avg(later) FILTER (WHERE holdout) AS dh_mean,
+                  stddev_samp(later) FILTER (WHERE holdout) AS dh_sd
+             FROM arm_contacts) dividend,
+          (SELECT count(*) FILTER (WHERE follow_up) AS dfc_n, count(*) FILTER (WHERE follow_up AND churned) AS dfc_k,
+                  count(*) FILTER (WHERE holdout) AS dhc_n, count(*) FILTER (WHERE holdout AND churned) AS dhc_k
+             FROM arm_accounts) dividend_churn,
+          (SELECT count(DISTINCT account_id) FILTER (WHERE category = 'detractor' AND first_contact_at IS NOT NULL AND later >= 7)
+                  AS recovered_accounts FROM g) recovered""";
     Map<String, Object> row = jdbc.queryForMap(sql, p);
     long recoveryDays = settings.recoveryWindow().toDays(), churnDays = settings.churnWindow().toDays();
 
     Sample followed = sample(row, "rf"), notFollowed = sample(row, "rn");
     metrics.add(meanDifference("score_recovery", "Score recovery",
-        "Mean later score (the contact's next response within " + recoveryDays + " days) of detractors who were "
+        "Mean later score (the contact's next response within " + recoveryDays + " days; each contact once, by its "
+            + "first detractor response in the period) of detractors who were "
             + "contacted minus that of detractors who were never contacted, with Welch's 95% interval. Not a "
             + "randomised comparison: the holdout (listening dividend) is.", followed, notFollowed, 2,
         "followed up", "not followed up"));
@@ -364,22 +382,17 @@ public class ProgramMetrics {
 
     int min = settings.minimumArm();
     Sample arm = sample(row, "df"), hold = sample(row, "dh");
-    Metric score = arm.n() < min || hold.n() < min
-        ? new Metric("dividend_score", "Later score: followed up − holdout",
-            "Difference in mean later score between the followed-up arm and the holdout arm, Welch's 95% interval.",
-            null, "points", null, null, null, null, "not enough data: needs " + min + " later scores in each arm (have "
-            + arm.n() + " and " + hold.n() + ")", null)
-        : meanDifference("dividend_score", "Later score: followed up − holdout",
-            "Difference in mean later score between the followed-up arm and the holdout arm, Welch's 95% interval.",
-            arm, hold, 2, "followed up", "holdout");
+    Metric score = meanDifference("dividend_score", "Later score: followed up − holdout",
+        "Difference in mean later score between the followed-up arm and the holdout arm (each contact once), Welch's "
+            + "95% interval.", arm, hold, Math.max(2, min), "followed up", "holdout");
     long fk = n(row, "dfc_k"), fn = n(row, "dfc_n"), hk = n(row, "dhc_k"), hn = n(row, "dhc_n");
     Metric churn = fn < min || hn < min
         ? new Metric("dividend_churn", "Churn: holdout − followed up",
-            "Churn rate of the holdout arm minus the followed-up arm, Newcombe's 95% interval.", null, "share", null, null,
-            null, null, "not enough data: needs " + min + " responses with an account in each arm (have " + fn + " and " + hn + ")",
+            "Churn rate of the holdout arm minus the followed-up arm (each account once), Newcombe's 95% interval.", null, "share", null, null,
+            null, null, "not enough data: needs " + min + " accounts in each arm (have " + fn + " and " + hn + ")",
             null)
         : new Metric("dividend_churn", "Churn: holdout − followed up",
-            "Churn rate of the holdout arm minus the followed-up arm, Newcombe's 95% interval.", null, "share",
+            "Churn rate of the holdout arm minus the followed-up arm (each account once), Newcombe's 95% interval.", null, "share",
             (double) hk / hn - (double) fk / fn, null, null, Proportions.newcombe(hk, hn, fk, fn, ProgramMetricsFormulas.CONFIDENCE),
             null, List.of(churnPart("dividend_churn_followed", "Followed-up arm", fk, fn),
                 churnPart("dividend_churn_holdout", "Holdout arm", hk, hn)));
@@ -480,7 +493,7 @@ public class ProgramMetrics {
   }
 
   private static Metric churnPart(String key, String name, long k, long n) {
-    return rate(key, name + ": churn rate", "Share of these detractors' responses whose account churned.", null, k, n);
+    return rate(key, name + ": churn rate", "Share of these detractors' accounts (each counted once, by its first detractor response in the period) that churned.", null, k, n);
   }
 
   private static Metric meanDifference(String key, String name, String definition, Sample a, Sample b, int min,
