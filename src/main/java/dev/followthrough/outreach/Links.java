@@ -90,6 +90,20 @@ public class Links {
     return verify(token).filter(c -> c.purpose().equals("unsubscribe")).map(Claims::contactId);
   }
 
+  /**
+   * A stable pseudonym for {@code value} that only this server can compute (HMAC-SHA256 under the link key, 32 hex
+   * characters): the same value always gives the same pseudonym, and nobody without the secret can go back.
+   */
+  public String pseudonym(String value) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(key(), "HmacSHA256"));
+      return java.util.HexFormat.of().formatHex(mac.doFinal(("pseudonym\u0000" + value).getBytes(StandardCharsets.UTF_8)), 0, 16);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private String token(Purpose purpose, UUID caseId, UUID contactId, Instant expires) {
     return new LinkToken(purpose, caseId, contactId, expires).encode(key());
   }

@@ -136,7 +136,8 @@ public class SurveyAnswers {
     attrs.put("programId", program.id().toString());
     if (!anonymous) attrs.put("sendId", send.id().toString());
     else attrs.put("anonymous", true);
-    String sourceId = anonymous ? "anon:" + sha256("anon\u0000" + send.id()) : "send:" + send.id();
+    // keyed: an unkeyed hash of the send id (which the API lists with its contact) could be recomputed to re-identify
+    String sourceId = anonymous ? "anon:" + links.pseudonym("survey-send:" + send.id()) : "send:" + send.id();
     return tx.execute(st -> {
       var out = intake.record(new SurveyIntake.Answer("survey", sourceId, s.score(), s.comment(), program.name(),
           program.kind().key(), send.touchpoint(), page.language(), attrs, anonymous ? null : send.contactId()));
