@@ -85,7 +85,7 @@ public class InsightReports {
 
   InsightReports(JdbcInsights store, Codebooks codebooks, ResponseQueries responses, Embedder embedder,
                  InsightsSettings settings, InsightCoding coding,
-                 dev.followthrough.reporting.ReportingSettings reporting, CaseQueries cases) {
+                 dev.followthrough.platform.TimeZoneSettings timeZone, CaseQueries cases) {
     this.store = store;
     this.cases = cases;
     this.codebooks = codebooks;
@@ -93,7 +93,7 @@ public class InsightReports {
     this.embedder = embedder;
     this.settings = settings;
     this.coding = coding;
-    this.zone = reporting.timeZone();
+    this.zone = timeZone.timeZone();
   }
 
   public ZoneId zone() {

@@ -42,4 +42,25 @@ class ArchitectureTest {
         .because("time is a parameter in the domain")
         .check(CLASSES);
   }
+
+  @Test
+  void no_module_depends_on_reporting() {
+    noClasses().that().resideInAnyPackage("dev.followthrough..")
+        .and().resideOutsideOfPackages("dev.followthrough.reporting..", "dev.followthrough.web..")
+        .should().dependOnClassesThat().resideInAPackage("dev.followthrough.reporting..")
+        .because("reporting reads every module and nobody depends on it (only the console, web, shows its reports); "
+            + "what two modules share, such as the reporting time zone, lives in platform")
+        .check(CLASSES);
+  }
+
+  @Test
+  void reporting_is_a_leaf_reader() {
+    noClasses().that().resideInAPackage("dev.followthrough.reporting..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.context.ApplicationEventPublisher")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.modulith.events.ApplicationModuleListener")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.transaction.event.TransactionalEventListener")
+        .because("reporting is a leaf reader: it publishes no module event and listens to none (a start-up hook is fine); it reads other modules' "
+            + "APIs and read-contract views (its rollups are kept by database triggers, not by listeners)")
+        .check(CLASSES);
+  }
 }
