@@ -71,13 +71,15 @@ public class ProgramMetrics {
   private final ProgramMetricsSettings settings;
   private final ReportingSettings reporting;
   private final Clock clock;
+  private final Rollups rollups;
 
   ProgramMetrics(NamedParameterJdbcTemplate jdbc, ProgramMetricsSettings settings, ReportingSettings reporting,
-                 Clock clock) {
+                 Clock clock, Rollups rollups) {
     this.jdbc = jdbc;
     this.settings = settings;
     this.reporting = reporting;
     this.clock = clock;
+    this.rollups = rollups;
   }
 
   /** The responses in scope as a CTE named {@code r}; every value is a bind parameter. */
@@ -96,12 +98,42 @@ public class ProgramMetrics {
       p.addValue("account", s.account());
       if (id != null) p.addValue("accountId", id);
     }
-    return "r AS (SELECT response_id, contact_id, account_id, score, category, responded_at FROM responses_response_facts WHERE "
+    return "r AS (SELECT response_id, contact_id, account_id, score, category, responded_at, tier, program, touchpoint, kind,"
+        + " (responded_at AT TIME ZONE :zone)::date AS day FROM responses_response_facts WHERE "
         + String.join(" AND ", w) + ")";
   }
 
+  /**
+   * How a query reads its responses: from the rows of [from, to) ({@code null}), or from the rollup's clean days
+   * plus the rows of the rest ({@link Rollups}). The account segment always reads rows: an account is small.
+   */
+  private MapSqlParameterSource params(Segment s, boolean rollup) {
+    MapSqlParameterSource p = new MapSqlParameterSource().addValue("zone", zoneId());
+    return rollup ? rollups.period(p, s.from(), s.to()) : p;
+  }
+
+  private String zoneId() {
+    return reporting.timeZone().getId();
+  }
+
+  private boolean useRollup(Segment s) {
+    return s.account() == null && rollups.ready() && rollups.zone().equals(reporting.timeZone());
+  }
+
+  /** {@code WITH dirty, spans, r} for a rollup read, or {@code WITH r} for a row-level one. */
+  private static String with(Segment s, MapSqlParameterSource p, boolean rollup) {
+    if (!rollup) return "WITH " + scope(s, p);
+    return "WITH " + Rollups.DIRTY + ",\n" + Rollups.READ_SPANS + ",\n"
+        + Rollups.scope(Rollups.dims("f", s.tier(), s.program(), s.touchpoint(), s.kind(), p));
+  }
+
+  private static String cleanRows(String table, Segment s, MapSqlParameterSource p) {
+    return " FROM " + table + " d WHERE " + Rollups.clean("d") + Rollups.dims("d", s.tier(), s.program(), s.touchpoint(), s.kind(), p)
+        + "\n";
+  }
+
   // Per case: reached, engaged, completed, identified; sessions joined one-to-one (one interview per case).
-  private static final String CASES = """
+  static final String CASES = """
       c AS (
         SELECT c.case_id, c.response_id, c.channel, c.status, c.outcome, c.opened_at, c.due_at, c.first_contact_at,
                r.responded_at, s.session_id, s.started_at, s.completed_at,
@@ -120,11 +152,105 @@ public class ProgramMetrics {
                END AS identified
           FROM c)""";
 
+
+  /**
+   * Outcome rows ({@code g}): each detractor and each response a rule decided to follow up, with its case, its later
+   * score (the contact's next response within the recovery window: the same whatever the period) and whether its
+   * account churned within the churn window. Needs {@code r}, {@code :from}, {@code :to}, {@code :recovery}, {@code :churn}.
+   */
+  static final String OUTCOME_ROWS = """
+        x0 AS (
+          SELECT r.response_id, r.contact_id, r.responded_at, r.category, r.account_id, r.day, r.tier, r.program,
+                 r.touchpoint, r.kind, d.follow_up, d.holdout, c.first_contact_at, c.due_at
+            FROM r LEFT JOIN triggers_decision_facts d ON d.response_id = r.response_id
+                   LEFT JOIN followup_case_facts c ON c.response_id = r.response_id
+           WHERE r.category = 'detractor' OR d.follow_up OR d.holdout),
+        nxt AS (
+          -- each response's next response by the same contact: one sort instead of a lookup per response
+          SELECT f.response_id, lead(f.score) OVER w AS next_score, lead(f.responded_at) OVER w AS next_at
+            FROM responses_response_facts f
+           WHERE f.contact_id IN (SELECT contact_id FROM x0)
+             AND f.responded_at >= :from AND f.responded_at < CAST(:to AS timestamptz) + make_interval(secs => :recovery)
+          WINDOW w AS (PARTITION BY f.contact_id ORDER BY f.responded_at, f.response_id)),
+        x AS (
+          SELECT x0.*,
+                 CASE WHEN n.next_at > x0.responded_at AND n.next_at <= x0.responded_at + make_interval(secs => :recovery)
+                      THEN n.next_score END AS later,
+                 (x0.account_id IS NOT NULL AND EXISTS (SELECT 1 FROM responses_account_event_facts e
+                   WHERE e.account_id = x0.account_id AND e.kind = 'churned' AND e.event_date >= x0.responded_at::date
+                     AND e.event_date <= (x0.responded_at + make_interval(secs => :churn))::date)) AS churned
+            FROM x0 LEFT JOIN nxt n ON n.response_id = x0.response_id),
+        g AS (
+          SELECT x.*,
+                 CASE WHEN first_contact_at IS NULL THEN 'never' WHEN first_contact_at <= due_at THEN 'sla' ELSE 'late' END AS status
+            FROM x)""";
+
+  /** The funnel's sufficient statistics per day and segment, in {@code reporting_rollup_day}'s column order (needs r, cc). */
+  static final String DAY_PARTIALS = """
+        SELECT r.day, r.tier, r.program, r.touchpoint, r.kind,
+               count(*) FILTER (WHERE r.score >= 9) AS promoters,
+               count(*) FILTER (WHERE r.score BETWEEN 7 AND 8) AS passives,
+               count(*) FILTER (WHERE r.score <= 6) AS detractors,
+               count(cc.case_id) AS cases,
+               count(*) FILTER (WHERE cc.first_contact_at IS NOT NULL AND cc.first_contact_at <= cc.due_at) AS sla_k,
+               count(cc.first_contact_at) AS contacted,
+               coalesce(array_agg(cc.due_at) FILTER (WHERE cc.case_id IS NOT NULL AND cc.first_contact_at IS NULL),
+                        '{}') AS uncontacted_due,
+               coalesce(array_agg(CAST(extract(epoch FROM cc.first_contact_at - cc.opened_at) AS float8))
+                          FILTER (WHERE cc.first_contact_at IS NOT NULL), '{}') AS contact_secs,
+               count(*) FILTER (WHERE cc.reached) AS reached,
+               count(*) FILTER (WHERE cc.reached AND cc.engaged) AS engaged,
+               count(cc.session_id) AS sessions,
+               count(cc.completed_at) AS sessions_completed,
+               count(*) FILTER (WHERE cc.completed) AS completed,
+               count(*) FILTER (WHERE cc.completed AND cc.identified) AS identified,
+               count(cc.session_id) FILTER (WHERE cc.channel = 'interview') AS ai_interviews,
+               count(*) FILTER (WHERE cc.channel = 'call' AND cc.reached) AS calls,
+               count(*) FILTER (WHERE cc.channel = 'email' AND cc.reached) AS emails
+          FROM r LEFT JOIN cc ON cc.response_id = r.response_id
+         GROUP BY r.day, r.tier, r.program, r.touchpoint, r.kind""";
+
+  /** Mechanisms identified in completed follow-ups, per day and segment (needs r, c). */
+  static final String MECHANISM_PARTIALS = """
+        SELECT r.day, r.tier, r.program, r.touchpoint, r.kind, k.mechanism
+          FROM c JOIN r ON r.response_id = c.response_id JOIN insights_coding_facts k ON k.source_type = 'response'
+               AND k.source_id = c.response_id AND k.status <> 'rejected' WHERE c.completed
+        UNION
+        SELECT r.day, r.tier, r.program, r.touchpoint, r.kind, k.mechanism
+          FROM c JOIN r ON r.response_id = c.response_id JOIN insights_coding_facts k ON k.source_type = 'interview'
+               AND k.source_id = c.session_id AND k.status <> 'rejected' WHERE c.completed""";
+
+  /** Per unit set, each unit's first response of the day and segment, in {@code reporting_rollup_unit}'s order (needs g). */
+  static final String UNIT_PARTIALS = """
+        SELECT DISTINCT ON (unit_set, unit, day, tier, program, touchpoint, kind) * FROM (""" + String.join("\n UNION ALL ",
+      unitSet(1, "coalesce(contact_id, response_id)", "category = 'detractor' AND later IS NOT NULL"),
+      unitSet(2, "account_id", "category = 'detractor' AND account_id IS NOT NULL"),
+      unitSet(3, "coalesce(contact_id, response_id)", "(follow_up OR holdout) AND later IS NOT NULL"),
+      unitSet(4, "account_id", "(follow_up OR holdout) AND account_id IS NOT NULL"),
+      unitSet(5, "account_id", "category = 'detractor' AND first_contact_at IS NOT NULL AND later >= 7 AND account_id IS NOT NULL"))
+      + """
+        ) units ORDER BY unit_set, unit, day, tier, program, touchpoint, kind, responded_at, response_id""";
+
+  private static String unitSet(int set, String unit, String where) {
+    return "SELECT day, tier, program, touchpoint, kind, CAST(" + set + " AS smallint) AS unit_set, " + unit
+        + " AS unit, responded_at, response_id, first_contact_at IS NOT NULL AS contacted, status, CAST(later AS integer) AS later,"
+        + " churned, follow_up, holdout FROM g WHERE " + where;
+  }
+
   /**
    * The four queries (funnel, mechanisms, outcomes, half-life) run side by side on their own connections, so the
    * report takes as long as the slowest; each reads its own snapshot, which a report of past periods can afford.
    */
   public Report report(Segment segment) {
+    return report(segment, useRollup(segment));
+  }
+
+  /** The report computed from the rows only, as before the rollups: the reference they are tested against. */
+  public Report rowLevel(Segment segment) {
+    return report(segment, false);
+  }
+
+  private Report report(Segment segment, boolean rollup) {
     Instant now = clock.instant();
     List<Metric> funnel = new ArrayList<>(), mechanisms = new ArrayList<>(), outcomes = new ArrayList<>();
     List<TrendPoint> trend = new ArrayList<>();
@@ -133,12 +259,12 @@ public class ProgramMetrics {
     long recovered;
     List<InterventionHalfLife> halfLives;
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      Future<Double> f = pool.submit(() -> timed(millis, "funnel", () -> funnel(segment, now, funnel, trend)));
+      Future<Double> f = pool.submit(() -> timed(millis, "funnel", () -> funnel(segment, now, funnel, trend, rollup)));
       Future<Object> m = pool.submit(() -> timed(millis, "mechanisms", () -> {
-        mechanisms(segment, mechanisms);
+        mechanisms(segment, mechanisms, rollup);
         return null;
       }));
-      Future<Long> o = pool.submit(() -> timed(millis, "outcomes", () -> outcomes(segment, outcomes)));
+      Future<Long> o = pool.submit(() -> timed(millis, "outcomes", () -> outcomes(segment, outcomes, rollup)));
       Future<List<InterventionHalfLife>> h = pool.submit(() -> timed(millis, "halfLife", () -> halfLives(segment, now)));
       cost = result(f);
       result(m);
@@ -182,10 +308,30 @@ public class ProgramMetrics {
   }
 
   /** Adds the funnel metrics; returns the follow-up cost when costs are configured. */
-  private Double funnel(Segment segment, Instant now, List<Metric> metrics, List<TrendPoint> trend) {
-    MapSqlParameterSource p = new MapSqlParameterSource().addValue("now", Timestamp.from(now))
-        .addValue("zone", reporting.timeZone().getId());
-    String sql = "WITH " + scope(segment, p) + ",\n" + CASES + """
+  private Double funnel(Segment segment, Instant now, List<Metric> metrics, List<TrendPoint> trend, boolean rollup) {
+    MapSqlParameterSource p = params(segment, rollup).addValue("now", Timestamp.from(now));
+    String sql = with(segment, p, rollup) + ",\n" + CASES + (rollup ? """
+        ,
+        live AS (""" + DAY_PARTIALS + """
+        ),
+        parts AS MATERIALIZED (SELECT *""" + cleanRows("reporting_rollup_day", segment, p) + """
+         UNION ALL SELECT * FROM live)
+        SELECT month, GROUPING(month) AS overall,
+               sum(cases) AS cases,
+               sum(contacted) + sum((SELECT count(*) FROM unnest(uncontacted_due) due WHERE due <= :now)) AS sla_n,
+               sum(sla_k) AS sla_k,
+               sum(contacted) AS contacted,
+               CASE WHEN GROUPING(month) = 1 THEN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x)
+                                                     FROM parts, unnest(contact_secs) x) END AS median_s,
+               CASE WHEN GROUPING(month) = 1 THEN (SELECT percentile_cont(0.9) WITHIN GROUP (ORDER BY x)
+                                                     FROM parts, unnest(contact_secs) x) END AS p90_s,
+               sum(reached) AS reached, sum(engaged) AS engaged, sum(sessions) AS sessions,
+               sum(sessions_completed) AS sessions_completed, sum(completed) AS completed, sum(identified) AS identified,
+               sum(ai_interviews) AS ai_interviews, sum(calls) AS calls, sum(emails) AS emails
+          FROM (SELECT to_char(day, 'YYYY-MM') AS month, * FROM parts) parts_by_month
+         GROUP BY GROUPING SETS ((month), ())
+        HAVING GROUPING(month) = 1 OR sum(cases) > 0
+         ORDER BY overall DESC, month""" : """
 
         SELECT month, GROUPING(month) AS overall,
                count(*) AS cases,
@@ -207,7 +353,7 @@ public class ProgramMetrics {
                count(*) FILTER (WHERE channel = 'email' AND reached) AS emails
           FROM (SELECT cc.*, to_char(responded_at AT TIME ZONE :zone, 'YYYY-MM') AS month FROM cc) cc
          GROUP BY GROUPING SETS ((month), ())
-         ORDER BY overall DESC, month""";
+         ORDER BY overall DESC, month""");
     Map<String, Object> total = null;
     for (Map<String, Object> row : jdbc.queryForList(sql, p)) {
       if (((Number) row.get("overall")).intValue() == 1) {
@@ -257,16 +403,21 @@ public class ProgramMetrics {
     return null;
   }
 
-  private void mechanisms(Segment segment, List<Metric> metrics) {
-    MapSqlParameterSource p = new MapSqlParameterSource();
-    String sql = "WITH " + scope(segment, p) + ",\n" + CASES + """
+  private void mechanisms(Segment segment, List<Metric> metrics, boolean rollup) {
+    MapSqlParameterSource p = params(segment, rollup);
+    String sql = with(segment, p, rollup) + ",\n" + CASES + (rollup ? """
+        ,
+        live AS (""" + MECHANISM_PARTIALS + """
+        ),
+        m AS (SELECT mechanism""" + cleanRows("reporting_rollup_mechanism", segment, p) + """
+         UNION SELECT mechanism FROM live),""" : """
         ,
         m AS (
           SELECT k.mechanism FROM c JOIN insights_coding_facts k ON k.source_type = 'response'
                  AND k.source_id = c.response_id AND k.status <> 'rejected' WHERE c.completed
           UNION
           SELECT k.mechanism FROM c JOIN insights_coding_facts k ON k.source_type = 'interview'
-                 AND k.source_id = c.session_id AND k.status <> 'rejected' WHERE c.completed),
+                 AND k.source_id = c.session_id AND k.status <> 'rejected' WHERE c.completed),""") + """
         i AS (
           SELECT DISTINCT f.intervention_id, f.status FROM actions_intervention_facts f JOIN m ON m.mechanism = f.mechanism
            WHERE f.status IN ('committed', 'in_progress', 'shipped', 'verified'))
@@ -285,52 +436,55 @@ public class ProgramMetrics {
   }
 
   /** Adds the outcome metrics; returns the accounts recovered (for the cost per recovered account). */
-  private long outcomes(Segment segment, List<Metric> metrics) {
-    MapSqlParameterSource p = new MapSqlParameterSource()
+  private long outcomes(Segment segment, List<Metric> metrics, boolean rollup) {
+    MapSqlParameterSource p = params(segment, rollup)
         .addValue("recovery", settings.recoveryWindow().toSeconds())
         .addValue("churn", settings.churnWindow().toSeconds());
-    String sql = "WITH " + scope(segment, p) + """
-        ,
-        x0 AS (
-          SELECT r.response_id, r.contact_id, r.responded_at, r.category, r.account_id, d.follow_up, d.holdout,
-                 c.first_contact_at, c.due_at
-            FROM r LEFT JOIN triggers_decision_facts d ON d.response_id = r.response_id
-                   LEFT JOIN followup_case_facts c ON c.response_id = r.response_id
-           WHERE r.category = 'detractor' OR d.follow_up OR d.holdout),
-        nxt AS (
-          -- each response's next response by the same contact: one sort instead of a lookup per response
-          SELECT f.response_id, lead(f.score) OVER w AS next_score, lead(f.responded_at) OVER w AS next_at
-            FROM responses_response_facts f
-           WHERE f.contact_id IN (SELECT contact_id FROM x0)
-             AND f.responded_at >= :from AND f.responded_at < CAST(:to AS timestamptz) + make_interval(secs => :recovery)
-          WINDOW w AS (PARTITION BY f.contact_id ORDER BY f.responded_at, f.response_id)),
-        x AS (
-          SELECT x0.*,
-                 CASE WHEN n.next_at > x0.responded_at AND n.next_at <= x0.responded_at + make_interval(secs => :recovery)
-                      THEN n.next_score END AS later,
-                 (x0.account_id IS NOT NULL AND EXISTS (SELECT 1 FROM responses_account_event_facts e
-                   WHERE e.account_id = x0.account_id AND e.kind = 'churned' AND e.event_date >= x0.responded_at::date
-                     AND e.event_date <= (x0.responded_at + make_interval(secs => :churn))::date)) AS churned
-            FROM x0 LEFT JOIN nxt n ON n.response_id = x0.response_id),
-        g AS (
-          SELECT x.*,
-                 CASE WHEN first_contact_at IS NULL THEN 'never' WHEN first_contact_at <= due_at THEN 'sla' ELSE 'late' END AS status
-            FROM x),
+    if (!rollup) p.addValue("from", Timestamp.from(segment.from())).addValue("to", Timestamp.from(segment.to()));
+    String sql = with(segment, p, rollup) + ",\n" + OUTCOME_ROWS + ",\n" + (rollup ? """
+        live AS (""" + UNIT_PARTIALS + """
+        ),
+        u AS MATERIALIZED (
+          SELECT DISTINCT ON (unit_set, unit) * FROM (SELECT *""" + cleanRows("reporting_rollup_unit", segment, p) + """
+                 UNION ALL SELECT * FROM live) q
+           ORDER BY unit_set, unit, responded_at, response_id)
+        SELECT * FROM
+          (SELECT count(*) FILTER (WHERE contacted) AS rf_n, avg(later) FILTER (WHERE contacted) AS rf_mean,
+                  stddev_samp(later) FILTER (WHERE contacted) AS rf_sd,
+                  count(*) FILTER (WHERE NOT contacted) AS rn_n, avg(later) FILTER (WHERE NOT contacted) AS rn_mean,
+                  stddev_samp(later) FILTER (WHERE NOT contacted) AS rn_sd
+             FROM u WHERE unit_set = 1) recovery,
+          (SELECT count(*) FILTER (WHERE status = 'sla') AS cs_n,
+                  count(*) FILTER (WHERE status = 'sla' AND churned) AS cs_k,
+                  count(*) FILTER (WHERE status = 'late') AS cl_n,
+                  count(*) FILTER (WHERE status = 'late' AND churned) AS cl_k,
+                  count(*) FILTER (WHERE status = 'never') AS cn_n,
+                  count(*) FILTER (WHERE status = 'never' AND churned) AS cn_k
+             FROM u WHERE unit_set = 2) churn,
+          (SELECT count(*) FILTER (WHERE follow_up) AS df_n, avg(later) FILTER (WHERE follow_up) AS df_mean,
+                  stddev_samp(later) FILTER (WHERE follow_up) AS df_sd,
+                  count(*) FILTER (WHERE holdout) AS dh_n, avg(later) FILTER (WHERE holdout) AS dh_mean,
+                  stddev_samp(later) FILTER (WHERE holdout) AS dh_sd
+             FROM u WHERE unit_set = 3) dividend,
+          (SELECT count(*) FILTER (WHERE follow_up) AS dfc_n, count(*) FILTER (WHERE follow_up AND churned) AS dfc_k,
+                  count(*) FILTER (WHERE holdout) AS dhc_n, count(*) FILTER (WHERE holdout AND churned) AS dhc_k
+             FROM u WHERE unit_set = 4) dividend_churn,
+          (SELECT count(*) AS recovered_accounts FROM u WHERE unit_set = 5) recovered""" : """
         -- one row per unit, its first response in scope: a contact for later scores (the holdout arm is drawn per
         -- contact), an account for churn. A contact or account with several responses would otherwise count several
         -- times, and the intervals, which assume independent units, would come out too narrow.
         recovery_units AS (
           SELECT DISTINCT ON (coalesce(contact_id, response_id)) * FROM g
-           WHERE category = 'detractor' AND later IS NOT NULL ORDER BY coalesce(contact_id, response_id), responded_at),
+           WHERE category = 'detractor' AND later IS NOT NULL ORDER BY coalesce(contact_id, response_id), responded_at, response_id),
         churn_units AS (
           SELECT DISTINCT ON (account_id) * FROM g
-           WHERE category = 'detractor' AND account_id IS NOT NULL ORDER BY account_id, responded_at),
+           WHERE category = 'detractor' AND account_id IS NOT NULL ORDER BY account_id, responded_at, response_id),
         arm_contacts AS (
           SELECT DISTINCT ON (coalesce(contact_id, response_id)) * FROM g
-           WHERE (follow_up OR holdout) AND later IS NOT NULL ORDER BY coalesce(contact_id, response_id), responded_at),
+           WHERE (follow_up OR holdout) AND later IS NOT NULL ORDER BY coalesce(contact_id, response_id), responded_at, response_id),
         arm_accounts AS (
           SELECT DISTINCT ON (account_id) * FROM g
-           WHERE (follow_up OR holdout) AND account_id IS NOT NULL ORDER BY account_id, responded_at)
+           WHERE (follow_up OR holdout) AND account_id IS NOT NULL ORDER BY account_id, responded_at, response_id)
         SELECT * FROM
           (SELECT count(*) FILTER (WHERE first_contact_at IS NOT NULL) AS rf_n,
                   avg(later) FILTER (WHERE first_contact_at IS NOT NULL) AS rf_mean,
@@ -355,7 +509,7 @@ public class ProgramMetrics {
                   count(*) FILTER (WHERE holdout) AS dhc_n, count(*) FILTER (WHERE holdout AND churned) AS dhc_k
              FROM arm_accounts) dividend_churn,
           (SELECT count(DISTINCT account_id) FILTER (WHERE category = 'detractor' AND first_contact_at IS NOT NULL AND later >= 7)
-                  AS recovered_accounts FROM g) recovered""";
+                  AS recovered_accounts FROM g) recovered""");
     Map<String, Object> row = jdbc.queryForMap(sql, p);
     long recoveryDays = settings.recoveryWindow().toDays(), churnDays = settings.churnWindow().toDays();
 
