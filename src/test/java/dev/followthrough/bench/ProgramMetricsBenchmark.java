@@ -67,30 +67,36 @@ public final class ProgramMetricsBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path jar = null, work = Path.of("target-bench/bench-data");
-    int responses = 1_000_000, runs = 20;
+    int responses = 1_000_000, runs = 20, runsBefore = 5;
     List<String> serverOpts = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("--jar=")) jar = Path.of(a.substring(6));
       else if (a.startsWith("--work-dir=")) work = Path.of(a.substring(11));
       else if (a.startsWith("--responses=")) responses = Integer.parseInt(a.substring(12));
       else if (a.startsWith("--runs=")) runs = Integer.parseInt(a.substring(7));
+      else if (a.startsWith("--runs-before=")) runsBefore = Integer.parseInt(a.substring(14));
       else if (a.startsWith("--server-opt=")) serverOpts.add(a.substring(13));
-      else if (a.equals("--quick")) { responses = 100_000; runs = 5; }
-      else throw new IllegalArgumentException("unknown option " + a + " (known: --responses=N --runs=N --quick --server-opt=)");
+      else if (a.equals("--quick")) { responses = 100_000; runs = 5; runsBefore = 3; }
+      else throw new IllegalArgumentException("unknown option " + a + " (known: --responses=N --runs=N --runs-before=N --quick --server-opt=)");
     }
     if (jar == null || !Files.isRegularFile(jar)) throw new IllegalStateException("no jar; run scripts/bench --main=ProgramMetricsBenchmark");
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC));
     Path dataDir = work.toAbsolutePath().resolve("metrics-" + stamp);
     String key = "ftbench_" + HexFormat.of().formatHex(IngestBenchmark.randomBytes(16));
     int httpPort = IngestBenchmark.freePort(), dbPort = IngestBenchmark.freePort();
-    ServerProcess server = new ServerProcess(jar, dataDir, httpPort, dbPort, key, "512m", serverOpts);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    // A (before): every metric from the rows, as before the rollups; B (after): the same data, the rollups on
+    List<String> rowOpts = new ArrayList<>(serverOpts);
+    rowOpts.add("-Dfollowthrough.reporting.rollups=false");
+    ServerProcess server = new ServerProcess(jar, dataDir, httpPort, dbPort, key, "512m", rowOpts);
+    ServerProcess[] running = {server};
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> running[0].close()));
     ProgramMetricsBenchmark b = new ProgramMetricsBenchmark(responses);
+    String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres";
     try {
       System.out.println("server started in " + server.start().toMillis() + " ms; machine: "
           + Runtime.getRuntime().availableProcessors() + " cores, load average " + Cpu.loadAverage());
       long t0 = System.nanoTime();
-      try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres", "postgres", null)) {
+      try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null)) {
         b.load(c);
         long loaded = System.nanoTime();
         try (Statement s = c.createStatement()) {
@@ -100,36 +106,53 @@ public final class ProgramMetricsBenchmark {
             (System.nanoTime() - loaded) / 1e9);
         b.printSizes(c);
       }
-      // a restart empties PostgreSQL's shared buffers and the server's caches: the first request is cold
-      // (the operating system's page cache stays warm: this is not a cold disk)
-      server.stop();
-      System.out.println("server restarted in " + server.start().toMillis() + " ms");
       String year = "from=" + b.now.minus(Duration.ofDays(365)) + "&to=" + b.now;
       String quarter = "from=" + b.now.minus(Duration.ofDays(91)) + "&to=" + b.now;
       String segment = year + "&tier=mid&touchpoint=onboarding";
-      System.out.println();
-      System.out.println("| query | first request after restart | p50 | p95 | max | response bytes |");
-      System.out.println("|---|---:|---:|---:|---:|---:|");
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       List<String[]> shapes = List.of(new String[] {"last year", year}, new String[] {"last quarter", quarter},
           new String[] {"segment: tier mid, touchpoint onboarding, last year", segment});
-      long[] cold = new long[shapes.size()];
-      int[] bytes = new int[shapes.size()];
-      for (int i = 0; i < shapes.size(); i++) {
-        long s = System.nanoTime();
-        bytes[i] = get(http, server, shapes.get(i)[1]).length();
-        cold[i] = System.nanoTime() - s;
-      }
-      for (int i = 0; i < shapes.size(); i++) {
-        long[] warm = new long[runs];
-        for (int r = 0; r < runs; r++) {
-          long s = System.nanoTime();
-          get(http, server, shapes.get(i)[1]);
-          warm[r] = System.nanoTime() - s;
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+      // a restart empties PostgreSQL's shared buffers and the server's caches: the first request is cold
+      // (the operating system's page cache stays warm: this is not a cold disk)
+      server.stop();
+      System.out.println("server restarted (rollups off) in " + server.start().toMillis() + " ms");
+      List<String> before = measure("A: row level (followthrough.reporting.rollups=false)", http, server, shapes, runsBefore);
+      String rowBody = get(http, server, year);
+      server.close();
+
+      server = new ServerProcess(jar, dataDir, httpPort, dbPort, key, "512m", serverOpts);
+      running[0] = server;
+      long f0 = System.nanoTime();
+      System.out.println("server restarted (rollups on) in " + server.start().toMillis() + " ms; load average " + Cpu.loadAverage());
+      try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null); Statement s = c.createStatement()) {
+        // the first start with rollups lists every day as changed; the fold timer rewrites 31 days per transaction
+        for (long pending = 1; pending > 0; Thread.sleep(1_000)) {
+          try (var rs = s.executeQuery("SELECT count(*) FROM reporting_rollup_dirty")) {
+            rs.next();
+            pending = rs.getLong(1);
+          }
+          if (System.nanoTime() - f0 > Duration.ofMinutes(30).toNanos()) throw new IllegalStateException("fold did not finish");
         }
-        Arrays.sort(warm);
-        System.out.printf("| %s | %s | %s | %s | %s | %,d |%n", shapes.get(i)[0], ms(cold[i]),
-            TriggerBenchmark.ms(warm, 0.5), TriggerBenchmark.ms(warm, 0.95), TriggerBenchmark.ms(warm, 1.0), bytes[i]);
+        System.out.printf("rollups built (server start + fold of every day) in %.1f s; %s%n", (System.nanoTime() - f0) / 1e9,
+            rollupSizes(s));
+        s.execute("VACUUM ANALYZE reporting_rollup_day, reporting_rollup_mechanism, reporting_rollup_unit");
+      }
+      server.stop();
+      System.out.println("server restarted (rollups on) in " + server.start().toMillis() + " ms");
+      List<String> after = measure("B: rollups (default)", http, server, shapes, runs);
+      String rollupBody = get(http, server, year);
+      System.out.println("same metrics, last year (queryMillis aside): " + withoutTimes(rowBody).equals(withoutTimes(rollupBody)));
+      System.out.println();
+      System.out.println("| query | A: row level p50 / p95 | B: rollups p50 / p95 | speed-up (p50) |");
+      System.out.println("|---|---:|---:|---:|");
+      for (int i = 0; i < shapes.size(); i++) {
+        String[] x = before.get(i).split("/"), y = after.get(i).split("/");
+        System.out.printf("| %s | %s / %s ms | %s / %s ms | %.1f× |%n", shapes.get(i)[0], x[0], x[1], y[0], y[1],
+            Double.parseDouble(x[0]) / Math.max(0.1, Double.parseDouble(y[0])));
+      }
+      try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null)) {
+        rawCeiling(c, b.now.minus(Duration.ofDays(365)), b.now, runs);
       }
       System.out.println();
       System.out.printf("memory: server JVM RSS %,d MB (peak %,d MB, -Xmx512m); PostgreSQL PSS %,d MB%n",
@@ -142,12 +165,99 @@ public final class ProgramMetricsBenchmark {
       }
       System.out.println();
       System.out.println("last year's metrics (for a sanity check of the generated program):");
-      String sample = get(http, server, year).replaceAll("\"definition\":\"[^\"]*\",", "");
+      String sample = rollupBody.replaceAll("\"definition\":\"[^\"]*\",", "");
       System.out.println(sample.substring(0, Math.min(sample.length(), 1500)) + " …");
     } finally {
-      server.close();
+      running[0].close();
       IngestBenchmark.deleteTree(dataDir.resolve("postgres"));
       IngestBenchmark.deleteTree(dataDir.resolve("runtime"));
+    }
+  }
+
+  /** Cold (first after restart) and warm p50/p95 of each shape; returns "p50/p95" in ms per shape. */
+  private static List<String> measure(String title, HttpClient http, ServerProcess server, List<String[]> shapes, int runs)
+      throws IOException, InterruptedException {
+    System.out.println();
+    System.out.println(title + ", load average " + Cpu.loadAverage());
+    System.out.println();
+    System.out.println("| query | first request after restart | p50 | p95 | max | response bytes |");
+    System.out.println("|---|---:|---:|---:|---:|---:|");
+    long[] cold = new long[shapes.size()];
+    int[] bytes = new int[shapes.size()];
+    for (int i = 0; i < shapes.size(); i++) {
+      long s = System.nanoTime();
+      bytes[i] = get(http, server, shapes.get(i)[1]).length();
+      cold[i] = System.nanoTime() - s;
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < shapes.size(); i++) {
+      long[] warm = new long[runs];
+      for (int r = 0; r < runs; r++) {
+        long s = System.nanoTime();
+        get(http, server, shapes.get(i)[1]);
+        warm[r] = System.nanoTime() - s;
+      }
+      Arrays.sort(warm);
+      System.out.printf("| %s | %s | %s | %s | %s | %,d |%n", shapes.get(i)[0], ms(cold[i]),
+          TriggerBenchmark.ms(warm, 0.5), TriggerBenchmark.ms(warm, 0.95), TriggerBenchmark.ms(warm, 1.0), bytes[i]);
+      out.add(String.format(java.util.Locale.ROOT, "%.0f/%.0f", percentile(warm, 0.5) / 1e6, percentile(warm, 0.95) / 1e6));
+    }
+    return out;
+  }
+
+  private static long percentile(long[] sorted, double q) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+  }
+
+  private static String withoutTimes(String body) {
+    return body.replaceAll("\"queryMillis\":\\{[^}]*}", "");
+  }
+
+  private static String rollupSizes(Statement s) throws SQLException {
+    StringBuilder out = new StringBuilder("rollup rows:");
+    for (String t : List.of("reporting_rollup_day", "reporting_rollup_mechanism", "reporting_rollup_unit")) {
+      try (var rs = s.executeQuery("SELECT count(*), pg_size_pretty(pg_total_relation_size('" + t + "')) FROM " + t)) {
+        rs.next();
+        out.append(String.format(" %s %,d (%s);", t, rs.getLong(1), rs.getString(2)));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The raw PostgreSQL ceiling, over JDBC with no server in between: the cheapest row-level pass over the year
+   * (one scan counting categories — what any row-level metric costs at least) and the rollup's own sum over the
+   * year's days (what any rollup read costs at least).
+   */
+  private static void rawCeiling(Connection c, Instant from, Instant to, int runs) throws SQLException {
+    String[][] queries = {
+        {"raw: one scan of the year's responses (count per category)",
+            "SELECT category, count(*) FROM responses_response WHERE responded_at >= ? AND responded_at < ? GROUP BY 1"},
+        {"raw: sum of the year's rollup days (NPS counts and funnel counts)",
+            "SELECT sum(promoters), sum(passives), sum(detractors), sum(cases), sum(contacted), sum(completed) "
+                + "FROM reporting_rollup_day WHERE day >= CAST(? AS timestamptz)::date AND day < CAST(? AS timestamptz)::date"},
+        {"raw: the year's outcome units, first per unit (DISTINCT ON)",
+            "SELECT count(*) FROM (SELECT DISTINCT ON (unit_set, unit) unit FROM reporting_rollup_unit "
+                + "WHERE day >= CAST(? AS timestamptz)::date AND day < CAST(? AS timestamptz)::date "
+                + "ORDER BY unit_set, unit, responded_at, response_id) u"}};
+    System.out.println();
+    System.out.println("| raw PostgreSQL (JDBC, same run) | p50 | p95 |");
+    System.out.println("|---|---:|---:|");
+    for (String[] q : queries) {
+      long[] t = new long[runs];
+      try (var ps = c.prepareStatement(q[1])) {
+        ps.setTimestamp(1, java.sql.Timestamp.from(from));
+        ps.setTimestamp(2, java.sql.Timestamp.from(to));
+        for (int i = 0; i < runs; i++) {
+          long s = System.nanoTime();
+          try (var rs = ps.executeQuery()) {
+            while (rs.next()) { /* read it all */ }
+          }
+          t[i] = System.nanoTime() - s;
+        }
+      }
+      Arrays.sort(t);
+      System.out.printf("| %s | %s | %s |%n", q[0], TriggerBenchmark.ms(t, 0.5), TriggerBenchmark.ms(t, 0.95));
     }
   }
 
