@@ -153,6 +153,7 @@ public final class ProgramMetricsBenchmark {
       }
       try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", null)) {
         rawCeiling(c, b.now.minus(Duration.ofDays(365)), b.now, runs);
+        intakeOverhead(c, 500);
       }
       System.out.println();
       System.out.printf("memory: server JVM RSS %,d MB (peak %,d MB, -Xmx512m); PostgreSQL PSS %,d MB%n",
@@ -222,6 +223,48 @@ public final class ProgramMetricsBenchmark {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * What the rollup triggers cost a write: single-row INSERT + commit into responses_response over JDBC, alternating
+   * blocks with the insert trigger enabled and disabled (the other triggers stay; intake also upserts accounts, whose
+   * trigger only looks at tier changes).
+   */
+  private static void intakeOverhead(Connection c, int perBlock) throws SQLException {
+    List<UUID[]> people = new ArrayList<>();
+    try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT id, account_id FROM responses_contact LIMIT 2000")) {
+      while (rs.next()) people.add(new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)});
+    }
+    c.setAutoCommit(true);
+    long[] nanos = new long[2];
+    long[] count = new long[2];
+    SplittableRandom rnd = new SplittableRandom(7);
+    try (Statement s = c.createStatement(); var ps = c.prepareStatement("""
+        INSERT INTO responses_response (id, source, source_id, contact_id, account_id, score, responded_at, received_at, updated_at)
+        VALUES (?, 'overhead', ?, ?, ?, ?, now(), now(), now())""")) {
+      for (int block = 0; block < 6; block++) {
+        int on = block % 2;
+        s.execute("ALTER TABLE responses_response " + (on == 1 ? "ENABLE" : "DISABLE") + " TRIGGER reporting_rollup_ins");
+        for (int i = 0; i < perBlock; i++) {
+          UUID id = UUID.randomUUID();
+          UUID[] who = people.get(rnd.nextInt(people.size()));
+          ps.setObject(1, id);
+          ps.setString(2, id.toString());
+          ps.setObject(3, who[0]);
+          ps.setObject(4, who[1]);
+          ps.setInt(5, rnd.nextInt(11));
+          long t = System.nanoTime();
+          ps.executeUpdate();
+          nanos[on] += System.nanoTime() - t;
+          count[on]++;
+        }
+      }
+      s.execute("ALTER TABLE responses_response ENABLE TRIGGER reporting_rollup_ins");
+    }
+    System.out.println();
+    System.out.printf("intake cost of the rollup trigger (single-row INSERT + commit, %,d each, alternating blocks): "
+            + "%.3f ms without, %.3f ms with (+%.3f ms)%n", count[0], nanos[0] / 1e6 / count[0], nanos[1] / 1e6 / count[1],
+        nanos[1] / 1e6 / count[1] - nanos[0] / 1e6 / count[0]);
   }
 
   /**

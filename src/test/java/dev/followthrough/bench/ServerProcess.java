@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class ServerProcess implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** How long a start may take before it counts as failed ({@code -Dft.bench.health-timeout=N}; a busy shared box needs more). */
+  private static final long HEALTH_TIMEOUT_SECONDS = Long.getLong("ft.bench.health-timeout", 180);
 
   private final Path jar;
   private final Path dataDir;
@@ -73,7 +75,7 @@ final class ServerProcess implements AutoCloseable {
     long t0 = System.nanoTime();
     process = pb.start();
     HttpRequest health = HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(2)).GET().build();
-    long deadline = t0 + TimeUnit.SECONDS.toNanos(180);
+    long deadline = t0 + TimeUnit.SECONDS.toNanos(HEALTH_TIMEOUT_SECONDS);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("server exited with " + process.exitValue() + " before it was healthy; log "
@@ -88,7 +90,7 @@ final class ServerProcess implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    throw new IllegalStateException("server not healthy after 180 s; log " + log + ":\n" + tail(40));
+    throw new IllegalStateException("server not healthy after " + HEALTH_TIMEOUT_SECONDS + " s; log " + log + ":\n" + tail(40));
   }
 
   /** SIGTERM and wait; answers how long a graceful stop took. */
