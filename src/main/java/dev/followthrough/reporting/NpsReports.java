@@ -129,8 +129,8 @@ public class NpsReports {
           UNION ALL SELECT * FROM live)
         SELECT %s AS key, %s AS label, sum(promoters) AS promoters, sum(passives) AS passives, sum(detractors) AS detractors
           FROM parts GROUP BY 1, 2 HAVING sum(promoters + passives + detractors) > 0 ORDER BY %s""".formatted(keyLabel[0], keyLabel[1], order);
-    return jdbc.query(sql, p, (rs, i) -> new ResponseQueries.GroupCounts(rs.getString("key"), rs.getString("label"),
-        new NpsCounts(rs.getLong("promoters"), rs.getLong("passives"), rs.getLong("detractors"))));
+    return rollups.read(() -> jdbc.query(sql, p, (rs, i) -> new ResponseQueries.GroupCounts(rs.getString("key"),
+        rs.getString("label"), new NpsCounts(rs.getLong("promoters"), rs.getLong("passives"), rs.getLong("detractors")))));
   }
 
   static Optional<Change> change(String previousKey, NpsCounts previous, NpsCounts current) {

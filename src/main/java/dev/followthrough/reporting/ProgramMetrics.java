@@ -355,7 +355,7 @@ public class ProgramMetrics {
          GROUP BY GROUPING SETS ((month), ())
          ORDER BY overall DESC, month""");
     Map<String, Object> total = null;
-    for (Map<String, Object> row : jdbc.queryForList(sql, p)) {
+    for (Map<String, Object> row : rollup ? rollups.read(() -> jdbc.queryForList(sql, p)) : jdbc.queryForList(sql, p)) {
       if (((Number) row.get("overall")).intValue() == 1) {
         total = row;
       } else {
@@ -426,7 +426,7 @@ public class ProgramMetrics {
                    AND f.status IN ('committed', 'in_progress', 'shipped', 'verified'))) AS converted,
                (SELECT count(*) FROM i) AS interventions,
                (SELECT count(*) FROM i WHERE status IN ('shipped', 'verified')) AS resolved""";
-    Map<String, Object> row = jdbc.queryForMap(sql, p);
+    Map<String, Object> row = rollup ? rollups.read(() -> jdbc.queryForMap(sql, p)) : jdbc.queryForMap(sql, p);
     metrics.add(rate("action_conversion", "Action conversion rate",
         "Share of the mechanisms identified in completed follow-ups that have an intervention committed, in "
             + "progress, shipped or verified.", "60%+", n(row, "converted"), n(row, "mechanisms")));
@@ -510,7 +510,7 @@ public class ProgramMetrics {
              FROM arm_accounts) dividend_churn,
           (SELECT count(DISTINCT account_id) FILTER (WHERE category = 'detractor' AND first_contact_at IS NOT NULL AND later >= 7)
                   AS recovered_accounts FROM g) recovered""");
-    Map<String, Object> row = jdbc.queryForMap(sql, p);
+    Map<String, Object> row = rollup ? rollups.read(() -> jdbc.queryForMap(sql, p)) : jdbc.queryForMap(sql, p);
     long recoveryDays = settings.recoveryWindow().toDays(), churnDays = settings.churnWindow().toDays();
 
     Sample followed = sample(row, "rf"), notFollowed = sample(row, "rn");

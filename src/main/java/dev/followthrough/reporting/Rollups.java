@@ -61,6 +61,7 @@ public class Rollups {
   private final ZoneId zone;
   private final TransactionTemplate tx;
   private final TransactionTemplate snapshot;
+  private final TransactionTemplate readOnly;
   private final SchedulerClient timers;
   private final RecurringTask<Void> task;
   private volatile boolean ready;
@@ -74,6 +75,8 @@ public class Rollups {
     this.tx = new TransactionTemplate(transactions);
     this.snapshot = new TransactionTemplate(transactions);
     this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
     this.timers = timers;
     this.task = reportingRollupFoldTask;
   }
@@ -108,10 +111,23 @@ public class Rollups {
           ON CONFLICT (id) DO UPDATE SET zone = excluded.zone, recovery_secs = excluded.recovery_secs,
                                          churn_secs = excluded.churn_secs, built_at = excluded.built_at""", p);
       jdbc.update("""
-          INSERT INTO reporting_rollup_dirty (lo, hi)
-          SELECT min(responded_at), max(responded_at) FROM responses_response HAVING count(*) > 0""", Map.of());
+          INSERT INTO reporting_rollup_dirty (lo, hi, at)
+          SELECT min(responded_at), max(responded_at), '-infinity' FROM responses_response HAVING count(*) > 0""", Map.of());
     });
     ready = true;
+  }
+
+  /**
+   * Runs a rollup read in a read-only transaction planned for what it is: a few thousand rollup rows plus the rows
+   * of a few days, found by index. Left to itself the planner hash-joins the live days' responses with every case,
+   * session and decision (full scans as long as the row-level query's), because it cannot tell how few days are
+   * live; and JIT compilation of the large statement costs more than running it.
+   */
+  <T> T read(java.util.function.Supplier<T> work) {
+    return readOnly.execute(s -> {
+      jdbc.getJdbcOperations().execute("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; SET LOCAL jit = off");
+      return work.get();
+    });
   }
 
   /** True when reads may use the rollup: it is on, and built for this node's zone and windows. */
@@ -123,13 +139,26 @@ public class Rollups {
     return zone;
   }
 
-  /** Folds every listed change into the rollup; returns the days rewritten. Safe to run on several nodes at once. */
+  /**
+   * Folds the listed changes into the rollup; returns the days rewritten. A day changed within the last
+   * {@code followthrough.reporting.rollup-interval} is left for a later run: under steady intake today changes all the
+   * time, and rewriting it every few seconds would cost more than reading it from the rows. Safe on several nodes.
+   */
   public int fold() {
+    return fold(settings.rollupInterval());
+  }
+
+  /** Folds the changes listed now, except days changed within {@code quiet}; returns the days rewritten. */
+  public int fold(java.time.Duration quiet) {
     int total = 0;
     for (int i = 0; i < 1_000; i++) {
+      // markers put back (days beyond one transaction's share, days still changing) are taken again next turn;
+      // a turn that rewrites nothing (only changing days left) ends the run
+      Long last = jdbc.queryForObject("SELECT max(id) FROM reporting_rollup_dirty", Map.of(), Long.class);
+      if (last == null) break;
       int days;
       try {
-        days = snapshot.execute(s -> foldOnce());
+        days = snapshot.execute(s -> foldOnce(last, quiet));
       } catch (ConcurrencyFailureException e) {
         log.debug("Another fold took these days; they are folded there", e);
         return total;
@@ -147,26 +176,34 @@ public class Rollups {
   }
 
   /**
-   * One REPEATABLE READ transaction: takes the markers it can see (a change committed after this snapshot keeps its
-   * own marker), and rewrites their days from the same snapshot.
+   * One REPEATABLE READ transaction: takes the markers up to {@code last} it can see (a change committed after this
+   * snapshot keeps its own marker), puts back one marker per day it does not rewrite now (still changing, or beyond
+   * {@link #DAYS_PER_FOLD}), and rewrites the rest from the same snapshot.
    */
-  private int foldOnce() {
-    MapSqlParameterSource p = new MapSqlParameterSource("zone", zone.getId());
-    List<LocalDate> days = jdbc.queryForList("""
+  private int foldOnce(long last, java.time.Duration quiet) {
+    MapSqlParameterSource p = new MapSqlParameterSource("zone", zone.getId()).addValue("last", last)
+        .addValue("quiet", quiet.toMillis() / 1000.0);
+    List<Map<String, Object>> rows = jdbc.queryForList("""
         WITH m AS (DELETE FROM reporting_rollup_dirty
-                    WHERE id IN (SELECT id FROM reporting_rollup_dirty ORDER BY id LIMIT 10000) RETURNING lo, hi)
-        SELECT DISTINCT g::date AS day
+                    WHERE id IN (SELECT id FROM reporting_rollup_dirty WHERE id <= :last ORDER BY id LIMIT 10000)
+                    RETURNING lo, hi, at)
+        SELECT g::date AS day, bool_or(m.at > now() - make_interval(secs => :quiet)) AS changing
           FROM m, generate_series((m.lo AT TIME ZONE :zone)::date, (m.hi AT TIME ZONE :zone)::date, interval '1 day') g
-         ORDER BY 1""", p, LocalDate.class);
-    if (days.isEmpty()) return 0;
-    if (days.size() > DAYS_PER_FOLD) {
-      List<LocalDate> later = days.subList(DAYS_PER_FOLD, days.size());
-      jdbc.update("""
-          INSERT INTO reporting_rollup_dirty (lo, hi)
-          SELECT d::timestamp AT TIME ZONE :zone, d::timestamp AT TIME ZONE :zone FROM unnest(CAST(:days AS date[])) d""",
-          new MapSqlParameterSource("zone", zone.getId()).addValue("days", dateArray(later)));
-      days = days.subList(0, DAYS_PER_FOLD);
+         GROUP BY 1 ORDER BY 1""", p);
+    if (rows.isEmpty()) return 0;
+    List<LocalDate> days = new ArrayList<>(), later = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      LocalDate day = ((java.sql.Date) row.get("day")).toLocalDate();
+      (Boolean.TRUE.equals(row.get("changing")) || days.size() >= DAYS_PER_FOLD ? later : days).add(day);
     }
+    if (!later.isEmpty()) {
+      // put back as already quiet ('-infinity'): only a new change makes a day "changing" again
+      jdbc.update("""
+          INSERT INTO reporting_rollup_dirty (lo, hi, at)
+          SELECT d::timestamp AT TIME ZONE :zone, d::timestamp AT TIME ZONE :zone, '-infinity' FROM unnest(CAST(:days AS date[])) d""",
+          new MapSqlParameterSource("zone", zone.getId()).addValue("days", dateArray(later)));
+    }
+    if (days.isEmpty()) return 0;
     String list = dateArray(days);
     p.addValue("days", list)
         .addValue("from", Timestamp.from(days.getFirst().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))

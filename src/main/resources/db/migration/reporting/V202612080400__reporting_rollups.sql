@@ -22,7 +22,8 @@ CREATE TABLE reporting_rollup_meta (
 CREATE TABLE reporting_rollup_dirty (
   id bigserial PRIMARY KEY,
   lo timestamptz NOT NULL,
-  hi timestamptz NOT NULL
+  hi timestamptz NOT NULL,
+  at timestamptz NOT NULL DEFAULT now()   -- when it changed: a day still changing is left for a later fold
 );
 
 CREATE TABLE reporting_rollup_day (

@@ -81,7 +81,7 @@ public final class ReportBenchmark {
       // B (after): the same data with the rollups on; the first start lists every day, the fold rewrites them
       app = start(dataDir, port, true);
       long f0 = System.nanoTime();
-      int days = app.getBean(dev.followthrough.reporting.Rollups.class).fold();
+      int days = app.getBean(dev.followthrough.reporting.Rollups.class).fold(java.time.Duration.ZERO);
       print.accept("");
       print.accept(String.format(Locale.ROOT, "- rollups built: %,d days folded in %.1f s; load average %s", days,
           (System.nanoTime() - f0) / 1e9, Cpu.loadAverage()));

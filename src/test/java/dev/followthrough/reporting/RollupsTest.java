@@ -48,7 +48,7 @@ class RollupsTest extends IntegrationTest {
   void rollup_answers_equal_the_row_level_ones_through_random_changes() {
     assertThat(rollups.ready()).as("reads use the rollup").isTrue();
     world();
-    rollups.fold();
+    rollups.fold(Duration.ZERO);
     assertThat(jdbc.sql("SELECT count(*) FROM reporting_rollup_day WHERE tier IN (:a, :b)").param("a", tier)
         .param("b", otherTier).query(Long.class).single()).as("the world is in the rollup").isPositive();
     assertThat(jdbc.sql("SELECT count(*) FROM reporting_rollup_unit WHERE tier IN (:a, :b)").param("a", tier)
@@ -57,7 +57,7 @@ class RollupsTest extends IntegrationTest {
     for (int round = 0; round < 4; round++) {
       changes(25);
       assertSame("round " + round + ", before the fold");
-      rollups.fold();
+      rollups.fold(Duration.ZERO);
       assertSame("round " + round + ", after the fold");
     }
   }
