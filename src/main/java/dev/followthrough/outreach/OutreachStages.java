@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The pipeline's outreach stages: batches of opened cases become their invitations, owner alerts, Slack
  * posts and webhooks; batches of recorded responses become {@code response.recorded} webhooks (off the
- * intake transaction; the subscriptions are read once per batch). Every message has an idempotency key, so a
+ * intake transaction, and queued only while someone subscribes). Every message has an idempotency key, so a
  * batch handled twice queues nothing twice.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,6 +53,12 @@ class OutreachStages {
       @Override
       public Class<ResponseRecorded> type() {
         return ResponseRecorded.class;
+      }
+
+      /** Queued only when someone subscribes (the subscriptions are cached, as they were for the intake listener). */
+      @Override
+      public boolean accepts(ResponseRecorded e) {
+        return composer.hasWebhookSubscribers("response.recorded");
       }
 
       @Override

@@ -87,6 +87,17 @@ public class Pipeline implements SmartLifecycle {
     return out;
   }
 
+  /**
+   * Keeps only the newest {@code keep} waiting items of a stage and deletes the rest (for a stage that prefers
+   * dropping a burst's oldest items to falling behind); answers how many it deleted.
+   */
+  public int trim(String stage, int keep) {
+    return jdbc.sql("""
+        DELETE FROM platform_work WHERE id IN (
+          SELECT id FROM platform_work WHERE stage = ? ORDER BY id DESC OFFSET ? FOR UPDATE SKIP LOCKED)""")
+        .param(stage).param(keep).update();
+  }
+
   // ---- queueing ----------------------------------------------------------------------------------
 
   private record Item(String stage, String payload) {}

@@ -64,7 +64,7 @@ class PipelineCrashTest extends IntegrationTest {
     Map<UUID, String> acknowledged = new ConcurrentHashMap<>(); // response → its account owner's address
     try {
       await("the second node to be healthy", () -> status(nodePort, "/actuator/health") == 200
-          ? java.util.Optional.of(true) : java.util.Optional.empty(), 100);
+          ? java.util.Optional.of(true) : java.util.Optional.empty(), 240); // 10–60 s; minutes on a machine busy with builds
 
       AtomicBoolean stop = new AtomicBoolean();
       AtomicInteger next = new AtomicInteger();
