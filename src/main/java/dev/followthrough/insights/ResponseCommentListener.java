@@ -50,6 +50,12 @@ class ResponseCommentListener implements dev.followthrough.platform.Stage<Respon
     return ResponseRecorded.class;
   }
 
+  /** The embedder runs a call's texts on every core already. */
+  @Override
+  public int maxWorkers() {
+    return 1;
+  }
+
   @Override
   public boolean accepts(ResponseRecorded event) {
     return settings.codeResponses() && event.hasComment();

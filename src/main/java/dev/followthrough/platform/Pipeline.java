@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * stages. Each worker claims up to {@code batch-size} items with {@code FOR UPDATE SKIP LOCKED}, runs the
  * stage on the whole batch and deletes the items, all in one transaction: a crash or a failure hands the
  * items back. A failed batch is retried item by item so that one bad item cannot hold up the others; a
- * failing item waits with backoff and is tried again (never dropped).
+ * failing item waits with backoff and is tried again (never dropped). Work queued by a transaction with more than
+ * {@value #BULK} items (a batch, a CSV chunk) is bulk work: a stage claims live work first, so a single score
+ * is never stuck behind an import's backlog.
  */
 @Component
 public class Pipeline implements SmartLifecycle {
@@ -146,11 +148,16 @@ public class Pipeline implements SmartLifecycle {
     pending.addAll(items);
   }
 
+  /** More items than this from one transaction make it bulk work (a batch, a CSV chunk, a survey wave). */
+  static final int BULK = 50;
+
   private void insert(List<Item> items) {
     if (items.isEmpty()) return;
+    boolean bulk = items.size() > BULK;
     for (int from = 0; from < items.size(); from += 5_000) {
       List<Item> part = items.subList(from, Math.min(items.size(), from + 5_000));
-      jdbc.sql("INSERT INTO platform_work (stage, payload) SELECT * FROM unnest(?::text[], ?::text[])")
+      jdbc.sql("INSERT INTO platform_work (stage, bulk, payload) SELECT s, ?, p FROM unnest(?::text[], ?::text[]) AS x(s, p)")
+          .param(bulk)
           .param(part.stream().map(Item::stage).toArray(String[]::new))
           .param(part.stream().map(Item::payload).toArray(String[]::new))
           .update();
@@ -224,7 +231,7 @@ public class Pipeline implements SmartLifecycle {
   private List<Claimed> claim(String stage, int limit) {
     return jdbc.sql("""
         DELETE FROM platform_work WHERE id IN (
-          SELECT id FROM platform_work WHERE stage = ? AND not_before <= now() ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+          SELECT id FROM platform_work WHERE stage = ? AND not_before <= now() ORDER BY bulk, id LIMIT ? FOR UPDATE SKIP LOCKED)
         RETURNING id, payload, attempts""")
         .param(stage).param(limit).query(Pipeline::claimed).list()
         .stream().sorted(java.util.Comparator.comparingLong(Claimed::id)).toList();
@@ -268,7 +275,7 @@ public class Pipeline implements SmartLifecycle {
     for (List<Stage<Object>> list : stages().values()) {
       for (Stage<Object> stage : list) {
         Semaphore signal = signals.computeIfAbsent(stage.name(), n -> new Semaphore(0));
-        for (int i = 0; i < settings.workersPerStage(); i++) {
+        for (int i = 0; i < Math.min(settings.workersPerStage(), Math.max(1, stage.maxWorkers())); i++) {
           Thread t = Thread.ofPlatform().daemon().name("stage-" + stage.name() + "-" + i)
               .unstarted(() -> work(stage, signal));
           workers.add(t);

@@ -24,6 +24,14 @@ public interface Stage<E> {
     return true;
   }
 
+  /**
+   * At most this many workers per node, whatever {@code workers-per-stage} says: a stage whose work already uses
+   * every core (the embedder) gains nothing from a second one and only takes CPU from the others.
+   */
+  default int maxWorkers() {
+    return Integer.MAX_VALUE;
+  }
+
   /** Runs inside the batch's transaction; an exception rolls the whole batch back. */
   void handle(List<E> batch);
 }
