@@ -3,25 +3,14 @@ package dev.followthrough.actions;
 import dev.followthrough.responses.ResponseRecorded;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Events in: a shipped intervention tells its customers; a new score answers earlier notices. */
 @Component
 class ActionListeners {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ActionListeners.class);
-
   private final Interventions interventions;
-  private final TransactionTemplate savepoint;
-
-  ActionListeners(Interventions interventions, PlatformTransactionManager transactions) {
+  ActionListeners(Interventions interventions) {
     this.interventions = interventions;
-    this.savepoint = new TransactionTemplate(transactions);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   @ApplicationModuleListener
@@ -30,17 +19,35 @@ class ActionListeners {
   }
 
   /**
-   * Every score passes here, so this is not an outbox listener (a publication row per response for the few
-   * that answer a notice): one indexed update inside the transaction that stores the response.
+   * Every score passes here, so this is a pipeline stage, not an outbox listener (a publication row per response
+   * for the few that answer a notice) nor part of the intake transaction: one indexed update per response, in
+   * batches.
    */
-  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-  void on(ResponseRecorded e) {
-    if (e.contactId() == null || e.revision() != 1) return;
-    try {
-      // in a savepoint: on PostgreSQL a failed statement aborts the whole transaction, and the response with it
-      savepoint.executeWithoutResult(s -> interventions.recordAnswer(e.contactId(), e.responseId(), e.score(), e.respondedAt()));
-    } catch (RuntimeException x) {
-      log.warn("answer of {} to earlier notices not recorded", e.responseId(), x);
+  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  static class Stages {
+    @org.springframework.context.annotation.Bean
+    dev.followthrough.platform.Stage<ResponseRecorded> actionsAnswersStage(Interventions interventions) {
+      return new dev.followthrough.platform.Stage<>() {
+        @Override
+        public String name() {
+          return "actions.answers";
+        }
+
+        @Override
+        public Class<ResponseRecorded> type() {
+          return ResponseRecorded.class;
+        }
+
+        @Override
+        public boolean accepts(ResponseRecorded e) {
+          return e.contactId() != null && e.revision() == 1;
+        }
+
+        @Override
+        public void handle(java.util.List<ResponseRecorded> batch) {
+          interventions.recordAnswers(batch);
+        }
+      };
     }
   }
 }

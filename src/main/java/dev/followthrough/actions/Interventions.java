@@ -413,6 +413,14 @@ public class Interventions {
   }
 
   /** A new score from a contact answers the notices they got before it (one statement, in the caller's transaction). */
+  /** A batch of new scores: one query finds the contacts with a notice to answer; only theirs are updated. */
+  void recordAnswers(List<dev.followthrough.responses.ResponseRecorded> batch) {
+    var waiting = store.awaitingAnswer(batch.stream().map(dev.followthrough.responses.ResponseRecorded::contactId)
+        .filter(java.util.Objects::nonNull).distinct().toList());
+    batch.stream().filter(e -> waiting.contains(e.contactId()))
+        .forEach(e -> recordAnswer(e.contactId(), e.responseId(), e.score(), e.respondedAt()));
+  }
+
   int recordAnswer(UUID contactId, UUID responseId, int score, Instant respondedAt) {
     return store.recordAnswer(contactId, responseId, score, respondedAt);
   }

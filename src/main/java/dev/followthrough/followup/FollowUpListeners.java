@@ -1,27 +1,67 @@
 package dev.followthrough.followup;
 
+import dev.followthrough.platform.Stage;
 import dev.followthrough.responses.ResponseRecorded;
 import dev.followthrough.triggers.FollowUpRequested;
-import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.stereotype.Component;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** Events in: a rule asked for a follow-up; a contact scored again (recovery, re-survey answer). */
-@Component
+/**
+ * Work in, as pipeline stages (batches from the work queue, one transaction each): a rule asked for a
+ * follow-up; a contact scored again (recovery, re-survey answer). Each batch takes its contacts' locks in
+ * one order (by contact id), so that two nodes' batches cannot deadlock on them; a contact's items keep
+ * their order.
+ */
+@Configuration(proxyBeanMethods = false)
 class FollowUpListeners {
 
-  private final FollowUps followUps;
+  static final Comparator<UUID> CONTACTS = Comparator.nullsFirst(Comparator.naturalOrder());
 
-  FollowUpListeners(FollowUps followUps) {
-    this.followUps = followUps;
+  @Bean
+  Stage<FollowUpRequested> followupOpenStage(FollowUps followUps) {
+    return new Stage<>() {
+      @Override
+      public String name() {
+        return "followup.open";
+      }
+
+      @Override
+      public Class<FollowUpRequested> type() {
+        return FollowUpRequested.class;
+      }
+
+      @Override
+      public void handle(List<FollowUpRequested> batch) {
+        batch.stream().sorted(Comparator.comparing(FollowUpRequested::contactId, CONTACTS)).forEach(followUps::open);
+      }
+    };
   }
 
-  @ApplicationModuleListener
-  void on(FollowUpRequested request) {
-    followUps.open(request);
-  }
+  @Bean
+  Stage<ResponseRecorded> followupRecoveryStage(FollowUps followUps) {
+    return new Stage<>() {
+      @Override
+      public String name() {
+        return "followup.recovery";
+      }
 
-  @ApplicationModuleListener
-  void on(ResponseRecorded recorded) {
-    followUps.onResponse(recorded);
+      @Override
+      public Class<ResponseRecorded> type() {
+        return ResponseRecorded.class;
+      }
+
+      @Override
+      public boolean accepts(ResponseRecorded e) {
+        return e.contactId() != null && e.revision() == 1;
+      }
+
+      @Override
+      public void handle(List<ResponseRecorded> batch) {
+        followUps.onResponses(batch);
+      }
+    };
   }
 }

@@ -84,6 +84,24 @@ public class FollowUps implements FollowUpLedger {
     return contactId == null ? Optional.empty() : cases.lastOpenedAt(contactId);
   }
 
+  @Override
+  public java.util.Set<UUID> withOpenCase(java.util.Collection<UUID> contactIds) {
+    java.util.Set<UUID> out = new java.util.HashSet<>();
+    cases.contactCases(contactIds).forEach((c, v) -> {
+      if (v.open()) out.add(c);
+    });
+    return out;
+  }
+
+  @Override
+  public Map<UUID, Instant> lastFollowUpAt(java.util.Collection<UUID> contactIds) {
+    Map<UUID, Instant> out = new java.util.HashMap<>();
+    cases.contactCases(contactIds).forEach((c, v) -> {
+      if (v.lastOpenedAt() != null) out.put(c, v.lastOpenedAt());
+    });
+    return out;
+  }
+
   // ---- opening -----------------------------------------------------------------------------------
 
   /**
@@ -242,6 +260,19 @@ public class FollowUps implements FollowUpLedger {
     if (e.contactId() == null || e.revision() != 1) return;
     cases.lockContact(e.contactId());
     recover(e.contactId(), e.responseId(), e.score(), e.respondedAt());
+  }
+
+  /**
+   * A batch of new scores (the {@code followup.recovery} stage): one query finds the few contacts with a closed
+   * case that could recover; only their responses take the contact lock and the full check.
+   */
+  @Transactional
+  public void onResponses(List<ResponseRecorded> batch) {
+    var candidates = cases.withClosedUnrecoveredCase(batch.stream().map(ResponseRecorded::contactId)
+        .filter(java.util.Objects::nonNull).distinct().toList());
+    if (candidates.isEmpty()) return;
+    batch.stream().filter(e -> candidates.contains(e.contactId()))
+        .sorted(java.util.Comparator.comparing(ResponseRecorded::contactId)).forEach(this::onResponse);
   }
 
   /** Under the contact's lock: records the recovery on the contact's last closed case, reopening it if due. */

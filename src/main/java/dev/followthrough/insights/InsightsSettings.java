@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("followthrough.insights")
 public record InsightsSettings(
     @DefaultValue("true") boolean codeResponses,           // code every comment as it arrives (ResponseRecorded)
-    @DefaultValue("1000") int liveQueueLimit,              // at most this many comments wait for live coding; older ones are left to a backlog job
-    @DefaultValue("32") int liveBatchSize,                 // comments coded per model call by the live coder
+    @DefaultValue("0") int liveQueueLimit,                 // 0: every comment is coded; > 0: at most this many wait, older ones are left to a backlog job
+    @DefaultValue("32") int liveBatchSize,                 // comments per transaction when draining the old queue (insights_pending)
     @DefaultValue("1s") Duration livePollInterval,         // how often each node codes waiting comments
     @DefaultValue("0.6") double reviewBelow,               // codings less confident than this go to the review queue
     @DefaultValue("0.25") double minSimilarity,            // below this cosine a text fits no mechanism (theme candidate)

@@ -32,9 +32,33 @@ class InterviewListeners {
     this.cases = cases;
   }
 
-  @ApplicationModuleListener
-  void on(CaseOpened e) {
-    if ("interview".equals(e.channel()) || "call".equals(e.channel())) interviews.invite(e.caseId());
+  /** Every case passes here, so this is a pipeline stage (batches from the work queue), not an outbox listener. */
+  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  static class Stages {
+    @org.springframework.context.annotation.Bean
+    dev.followthrough.platform.Stage<CaseOpened> interviewsCaseOpenedStage(Interviews interviews) {
+      return new dev.followthrough.platform.Stage<>() {
+        @Override
+        public String name() {
+          return "interviews.case-opened";
+        }
+
+        @Override
+        public Class<CaseOpened> type() {
+          return CaseOpened.class;
+        }
+
+        @Override
+        public boolean accepts(CaseOpened e) {
+          return "interview".equals(e.channel()) || "call".equals(e.channel());
+        }
+
+        @Override
+        public void handle(java.util.List<CaseOpened> batch) {
+          batch.forEach(e -> interviews.invite(e.caseId()));
+        }
+      };
+    }
   }
 
   @ApplicationModuleListener

@@ -254,6 +254,10 @@ class Composer {
   // ---- webhooks ---------------------------------------------------------------------------------
 
   /** One signed POST per subscriber of this event type; the event's own fields are the payload's {@code data}. */
+  boolean hasWebhookSubscribers(String type) {
+    return !webhooks.subscribersOf(type).isEmpty();
+  }
+
   void webhook(String type, Object event, Instant at, UUID caseId, UUID contactId) {
     List<UUID> subscribers = webhooks.subscribersOf(type);
     if (subscribers.isEmpty()) return;

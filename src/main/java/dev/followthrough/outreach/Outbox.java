@@ -30,12 +30,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The delivery queue. A draft is stored once per idempotency key (a redelivered event is a no-op)
- * and a durable timer {@code outreach-send} with instance {@code <message>:<retries>:<attempt>}
- * tries it at {@code not_before}. Each try claims the row first, so a timer that fires twice sends
- * once; a try that crashed half-way is claimed again by the timer's rerun (at least once). A
- * temporary failure schedules the next try with exponential backoff; the last one, or a permanent
- * failure, puts the message on the dead-letter list, from which {@link #retry} starts it again.
+ * The delivery queue. A draft is stored once per idempotency key (a redelivered event is a no-op) as
+ * {@code pending}, due at {@code not_before} (later tries at {@code next_attempt_at}). Any node's sender
+ * ({@link #sendDue}) claims a batch of due messages at once ({@code FOR UPDATE SKIP LOCKED}: each to one node),
+ * marks them {@code sending} and commits, sends them (all the batch's email over one SMTP session, Slack and
+ * webhooks over one pooled HTTP client) and settles every result in one transaction. A message is sent once
+ * unless a node dies between the SMTP server's acceptance and the settle: a claim older than
+ * {@code send-lease} is taken again (at least once; the {@code Message-ID} is the same on every try, so a
+ * receiver can drop the copy). A temporary failure waits with exponential backoff; the last one, or a
+ * permanent failure, puts the message on the dead-letter list, from which {@link #retry} starts it again.
+ * The durable timer {@code outreach-send} (one per message) is how earlier versions sent; it stays for the
+ * executions such a version left behind.
  */
 @Component
 class Outbox {
@@ -88,7 +93,7 @@ class Outbox {
   /** Stores the draft and schedules its delivery; empty when a message with this key exists already. */
   Optional<UUID> enqueue(Draft d) {
     Optional<UUID> id = insert(d, "pending", null);
-    id.ifPresent(m -> schedule(m, 0, 0, d.notBefore()));
+    if (id.isPresent() && (d.notBefore() == null || !d.notBefore().isAfter(clock.instant()))) sendSoon();
     return id;
   }
 
@@ -120,28 +125,95 @@ class Outbox {
         .query(UUID.class).optional();
   }
 
-  private void schedule(UUID id, int retries, int attempt, Instant at) {
-    timers.scheduleIfNotExists(outreachSendTask.instance(id + ":" + retries + ":" + attempt), at);
-    if (at == null || !at.isAfter(clock.instant())) sendSoon();
+  /** Set by this node's sender: wakes it when a message due now is committed. */
+  private volatile Runnable wakeSender = () -> { };
+
+  void onWake(Runnable wake) {
+    this.wakeSender = wake;
   }
 
-  /**
-   * A message due now should not wait for the next timer poll (seconds): once the transaction that
-   * stored it commits, wake this node's scheduler. Another node would find it at its next poll anyway.
-   */
+  /** A message due now should not wait for the sender's next poll: once the transaction that stored it commits, wake it. */
   private void sendSoon() {
-    if (!(timers instanceof com.github.kagkarlsson.scheduler.Scheduler scheduler)) return;
     if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
       org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
           new org.springframework.transaction.support.TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              scheduler.triggerCheckForDueExecutions();
+              wakeSender.run();
             }
           });
     } else {
-      scheduler.triggerCheckForDueExecutions();
+      wakeSender.run();
     }
+  }
+
+  /**
+   * Claims up to {@code limit} due messages, sends them and settles them; returns how many it claimed. See the
+   * class comment.
+   */
+  int sendDue(int limit) {
+    Instant now = clock.instant();
+    List<Stored> claimed = tx.execute(st -> jdbc.sql("""
+        UPDATE outreach_message SET status = 'sending', attempts = attempts + 1, updated_at = :now
+        WHERE id IN (
+          SELECT id FROM outreach_message
+          WHERE (status = 'pending' AND coalesce(next_attempt_at, not_before) <= :now)
+             OR (status = 'sending' AND updated_at < :stale)
+          ORDER BY coalesce(next_attempt_at, not_before) LIMIT :limit FOR UPDATE SKIP LOCKED)
+        RETURNING *""")
+        .param("now", Timestamp.from(now)).param("stale", Timestamp.from(now.minus(settings.sendLease())))
+        .param("limit", limit).query(Outbox::stored).list());
+    if (claimed == null || claimed.isEmpty()) return 0;
+    Map<UUID, Result> results = new java.util.LinkedHashMap<>();
+    List<Stored> toSend = new java.util.ArrayList<>();
+    for (Stored m : claimed) {
+      Optional<String> suppressed = suppression(m);
+      if (suppressed.isPresent()) results.put(m.id(), new Result.Skipped(suppressed.get()));
+      else toSend.add(m);
+    }
+    toSend.stream().collect(Collectors.groupingBy(Stored::channel, java.util.LinkedHashMap::new, Collectors.toList()))
+        .forEach((channel, messages) -> results.putAll(sendAll(channel, messages)));
+    Instant done = clock.instant();
+    Backoff backoff = settings.backoff();
+    tx.executeWithoutResult(st -> {
+      List<UUID> sent = new java.util.ArrayList<>();
+      for (Stored m : claimed) {
+        Result r = results.get(m.id());
+        if (r instanceof Result.Sent) sent.add(m.id());
+        else if (r instanceof Result.Skipped x) finish(m, "suppressed", x.reason(), null);
+        else settle(m, m.attempts() - 1, r, done, backoff);
+      }
+      if (!sent.isEmpty()) {
+        jdbc.sql("""
+            UPDATE outreach_message SET status = 'sent', reason = NULL, sent_at = :now, next_attempt_at = NULL, updated_at = :now
+            WHERE id = ANY(:ids)""")
+            .param("now", Timestamp.from(done)).param("ids", sent.toArray(UUID[]::new)).update();
+        for (Stored m : claimed) {
+          if (results.get(m.id()) instanceof Result.Sent) {
+            events.publishEvent(new MessageDelivered(m.id(), m.kind(), m.channel(), m.caseId(), m.contactId(), done));
+          }
+        }
+      }
+    });
+    return claimed.size();
+  }
+
+  private Map<UUID, Result> sendAll(String channel, List<Stored> messages) {
+    Transport transport = transports.get(channel);
+    Map<UUID, Result> out = new java.util.LinkedHashMap<>();
+    if (transport == null) {
+      messages.forEach(m -> out.put(m.id(), new Result.Permanent("no transport for channel " + channel)));
+      return out;
+    }
+    try {
+      out.putAll(transport.sendAll(messages));
+    } catch (RuntimeException e) {
+      log.warn("outreach: a batch of {} {} messages failed unexpectedly", messages.size(), channel, e);
+    }
+    for (Stored m : messages) {
+      out.putIfAbsent(m.id(), new Result.Temporary("not sent: the batch failed"));
+    }
+    return out;
   }
 
   /** One delivery try; see the class comment. */
@@ -161,14 +233,7 @@ class Outbox {
       finish(m, "suppressed", suppressed.get(), null);
       return;
     }
-    Transport transport = transports.get(m.channel());
-    Result result;
-    try {
-      result = transport == null ? new Result.Permanent("no transport for channel " + m.channel()) : transport.send(m);
-    } catch (RuntimeException e) {
-      log.warn("outreach {} {} failed unexpectedly", m.kind(), m.id(), e);
-      result = new Result.Temporary(e.getClass().getSimpleName() + ": " + e.getMessage());
-    }
+    Result result = sendAll(m.channel(), List.of(m)).get(m.id());
     Instant now = clock.instant();
     Backoff backoff = settings.backoff();
     Result outcome = result;
@@ -178,6 +243,7 @@ class Outbox {
 
   private void settle(Stored m, int attempt, Result result, Instant now, Backoff backoff) {
     switch (result) {
+      case Result.Skipped x -> finish(m, "suppressed", x.reason(), null);
       case Result.Sent s -> {
         finish(m, "sent", null, null);
         events.publishEvent(new MessageDelivered(m.id(), m.kind(), m.channel(), m.caseId(), m.contactId(), now));
@@ -200,7 +266,6 @@ class Outbox {
               WHERE id = :id AND status = 'sending'""")
               .param("next", Timestamp.from(next)).param("err", cut(t.reason())).param("now", Timestamp.from(now))
               .param("id", m.id()).update();
-          schedule(m.id(), m.retries(), attempt + 1, next);
           log.info("outreach {} {}: try {} failed ({}), next at {}", m.kind(), m.id(), attempt + 1, t.reason(), next);
         }
       }
@@ -237,7 +302,7 @@ class Outbox {
           WHERE id = :id AND status = 'dead'
           RETURNING retries""")
           .param("id", id).param("now", Timestamp.from(now)).query(Integer.class).optional();
-      retries.ifPresent(r -> schedule(id, r, 0, now));
+      retries.ifPresent(r -> sendSoon());
       return retries.isPresent();
     }));
   }

@@ -3,48 +3,28 @@ package dev.followthrough.outreach;
 import dev.followthrough.followup.CaseAssigned;
 import dev.followthrough.followup.CaseClosed;
 import dev.followthrough.followup.CaseEscalated;
-import dev.followthrough.followup.CaseOpened;
 import dev.followthrough.followup.CaseRecovered;
 import dev.followthrough.followup.CaseReminderDue;
 import dev.followthrough.followup.CaseReopened;
 import dev.followthrough.followup.ResurveyDue;
 import dev.followthrough.responses.ContactOptedOut;
-import dev.followthrough.responses.ResponseRecorded;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Events in. Each arrives through the transactional outbox at least once; every message composed
- * from it has an idempotency key, so a second delivery sends nothing new.
+ * from it has an idempotency key, so a second delivery sends nothing new. The two that every score and
+ * every case pass through (a case opened, a response recorded) are pipeline stages instead: see
+ * {@link OutreachStages}.
  */
 @Component
 class OutreachListeners {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutreachListeners.class);
-
   private final Composer composer;
   private final Outbox outbox;
-  private final TransactionTemplate savepoint;
-
-  OutreachListeners(Composer composer, Outbox outbox, PlatformTransactionManager transactions) {
+  OutreachListeners(Composer composer, Outbox outbox) {
     this.composer = composer;
     this.outbox = outbox;
-    this.savepoint = new TransactionTemplate(transactions);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-  }
-
-  @ApplicationModuleListener
-  void on(CaseOpened e) {
-    composer.invitation(e.caseId(), 1);
-    composer.ownerAlert(e.caseId());
-    composer.slackNewDetractor(e.caseId());
-    composer.webhook("case.opened", e, e.openedAt(), e.caseId(), e.contactId());
   }
 
   @ApplicationModuleListener
@@ -89,21 +69,6 @@ class OutreachListeners {
   @ApplicationModuleListener
   void on(CaseRecovered e) {
     composer.webhook("case.recovered", e, e.at(), e.caseId(), e.contactId());
-  }
-
-  /**
-   * Every score passes here, so this one is not an outbox listener (that would add a publication row
-   * per response for nothing when nobody subscribes): it runs inside the transaction that stores the
-   * response, and the webhook messages it stores commit with it. In a savepoint: on PostgreSQL a failed
-   * statement aborts the whole transaction, and a webhook that cannot be queued must not lose the response.
-   */
-  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
-  void on(ResponseRecorded e) {
-    try {
-      savepoint.executeWithoutResult(s -> composer.webhook("response.recorded", e, null, null, e.contactId()));
-    } catch (RuntimeException x) {
-      log.warn("response.recorded webhook for {} not queued", e.responseId(), x);
-    }
   }
 
   @ApplicationModuleListener

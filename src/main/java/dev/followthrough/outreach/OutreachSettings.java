@@ -25,7 +25,9 @@ public record OutreachSettings(
     @DefaultValue("08:00") String digestTime,           // daily digest, in digest-time-zone
     @DefaultValue("UTC") ZoneId digestTimeZone,
     @DefaultValue("true") boolean digestEnabled,
-    @DefaultValue("10s") Duration httpTimeout) {        // Slack and webhook requests
+    @DefaultValue("10s") Duration httpTimeout,          // Slack and webhook requests
+    @DefaultValue("100") int sendBatchSize,             // messages a sender claims and sends at once (one SMTP session)
+    @DefaultValue("2m") Duration sendLease) {           // a claim older than this (its node died) is sent again
 
   public QuietHours quiet() {
     return QuietHours.parse(quietHours);

@@ -37,9 +37,55 @@ class SmtpMailer implements Transport {
 
   @Override
   public Result send(Outbox.Stored m) {
+    return sendAll(java.util.List.of(m)).get(m.id());
+  }
+
+  /**
+   * The whole batch over one SMTP session: Spring's {@link JavaMailSender#send(MimeMessage...)} connects once,
+   * sends every message and reports the ones that failed, each with its own exception.
+   */
+  @Override
+  public Map<java.util.UUID, Result> sendAll(java.util.List<Outbox.Stored> messages) {
+    Map<java.util.UUID, Result> out = new java.util.LinkedHashMap<>();
     JavaMailSender sender = mail.getIfAvailable();
-    if (sender == null) return new Result.Temporary("no SMTP server configured (set spring.mail.host)");
+    if (sender == null) {
+      messages.forEach(m -> out.put(m.id(), new Result.Temporary("no SMTP server configured (set spring.mail.host)")));
+      return out;
+    }
+    Map<MimeMessage, java.util.UUID> built = new java.util.LinkedHashMap<>();
+    for (Outbox.Stored m : messages) {
+      try {
+        built.put(message(sender, m), m.id());
+      } catch (MessagingException e) {
+        out.put(m.id(), new Result.Permanent("cannot build the message: " + text(e)));
+      }
+    }
+    if (built.isEmpty()) return out;
     try {
+      sender.send(built.keySet().toArray(MimeMessage[]::new));
+      built.values().forEach(id -> out.put(id, new Result.Sent()));
+    } catch (MailAuthenticationException e) {
+      built.values().forEach(id -> out.put(id, new Result.Temporary("SMTP authentication failed: " + e.getMessage())));
+    } catch (MailSendException e) {
+      Map<Object, Exception> failed = e.getFailedMessages();
+      built.forEach((message, id) -> {
+        Exception x = failed.get(message);
+        out.put(id, x == null && !failed.isEmpty() ? new Result.Sent() : classify(x == null ? e : x));
+      });
+    } catch (MailException e) {
+      built.values().forEach(id -> out.put(id, new Result.Temporary(text(e))));
+    }
+    return out;
+  }
+
+  private static Result classify(Exception e) {
+    int code = smtpCode(e);
+    String reason = (code > 0 ? code + " " : "") + text(e);
+    return code >= 500 && code < 600 ? new Result.Permanent(reason) : new Result.Temporary(reason);
+  }
+
+  private MimeMessage message(JavaMailSender sender, Outbox.Stored m) throws MessagingException {
+    {
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper h = new MimeMessageHelper(message, true, "UTF-8");
       h.setFrom(settings.from());
@@ -55,16 +101,7 @@ class SmtpMailer implements Transport {
       message.setHeader("X-Followthrough-Message", m.id().toString());
       message.saveChanges();
       message.setHeader("Message-ID", "<" + m.id() + "@followthrough>");
-      sender.send(message);
-      return new Result.Sent();
-    } catch (MailAuthenticationException e) {
-      return new Result.Temporary("SMTP authentication failed: " + e.getMessage());
-    } catch (MailSendException e) {
-      int code = smtpCode(e);
-      String reason = (code > 0 ? code + " " : "") + text(e);
-      return code >= 500 && code < 600 ? new Result.Permanent(reason) : new Result.Temporary(reason);
-    } catch (MailException | MessagingException e) {
-      return new Result.Temporary(text(e));
+      return message;
     }
   }
 

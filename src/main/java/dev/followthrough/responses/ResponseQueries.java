@@ -75,6 +75,9 @@ public interface ResponseQueries {
   /** The contact's scores, oldest first (at most {@code limit}, the most recent ones). */
   List<ScorePoint> contactScores(UUID contactId, int limit);
 
+  /** {@link #contactScores(UUID, int)} for several contacts in one query (contacts without scores are absent). */
+  Map<UUID, List<ScorePoint>> contactScores(java.util.Collection<UUID> contactIds, int limit);
+
   /** A response that has a comment, at its current revision (for backlog coding). */
   record Commented(UUID id, int revision) {}
 

@@ -16,15 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides every recorded response revision once: the decision row, the sample draw and the
  * {@link FollowUpRequested} event commit together, and a redelivered event finds the row and stops.
+ * A pipeline stage: recorded responses arrive in batches from the work queue, and one batch is decided
+ * in one transaction with the rule book read once.
  */
 @Component
-class ResponseTriggers {
+class ResponseTriggers implements dev.followthrough.platform.Stage<ResponseRecorded> {
 
   private static final Logger log = LoggerFactory.getLogger(ResponseTriggers.class);
   private static final int SCORE_HISTORY = 20;
@@ -55,13 +56,66 @@ class ResponseTriggers {
     this.holdout = Holdout.of(settings.holdoutShare(), settings.holdoutExemptTiers(), settings.holdoutSalt());
   }
 
-  @ApplicationModuleListener
-  void on(ResponseRecorded event) {
-    if (!settings.enabled()) return;
-    decide(event);
+  @Override
+  public String name() {
+    return "triggers.decide";
   }
 
-  /** Runs inside the listener's own transaction. */
+  @Override
+  public Class<ResponseRecorded> type() {
+    return ResponseRecorded.class;
+  }
+
+  @Override
+  public boolean accepts(ResponseRecorded event) {
+    return settings.enabled();
+  }
+
+  /**
+   * A batch in one transaction, set-based: the revisions' locks and the already-decided check in two statements,
+   * the responses, their contacts' score histories, open cases and last follow-ups each in one query; then the
+   * pure decision per response, in order. A contact's follow-up decided earlier in the batch counts for the later
+   * ones, as it would have one transaction later.
+   */
+  @Override
+  public void handle(java.util.List<ResponseRecorded> batch) {
+    if (!settings.enabled() || batch.isEmpty()) return;
+    RuleBook book = new RuleBook(rules.all(), triggerRules.limits());
+    java.util.Set<String> decided = decisions.lockAndFindDecided(batch.stream().map(ResponseRecorded::responseId).toList(),
+        batch.stream().map(ResponseRecorded::revision).toList());
+    java.util.List<ResponseRecorded> todo = batch.stream()
+        .filter(e -> !decided.contains(e.responseId() + ":" + e.revision())).toList();
+    if (todo.isEmpty()) return;
+    java.util.Map<java.util.UUID, ResponseQueries.ResponseView> views = new java.util.HashMap<>();
+    responses.findAll(todo.stream().map(ResponseRecorded::responseId).distinct().toList()).forEach(v -> views.put(v.id(), v));
+    java.util.List<java.util.UUID> contacts = views.values().stream().map(v -> v.contact() == null ? null : v.contact().id())
+        .filter(java.util.Objects::nonNull).distinct().toList();
+    var scores = responses.contactScores(contacts, SCORE_HISTORY);
+    FollowUpLedger l = ledger.getIfAvailable();
+    java.util.Set<java.util.UUID> open = l == null ? java.util.Set.of() : l.withOpenCase(contacts);
+    java.util.Map<java.util.UUID, Instant> lastCase = l == null ? java.util.Map.of() : l.lastFollowUpAt(contacts);
+    var followUps = decisions.followUpsByContact(contacts);
+    Instant now = clock.instant();
+    for (ResponseRecorded e : todo) {
+      var response = views.get(e.responseId());
+      if (response == null) {
+        log.warn("response {} is gone; no trigger decision", e.responseId());
+        continue;
+      }
+      java.util.UUID contactId = response.contact() == null ? null : response.contact().id();
+      Instant lastDecided = contactId == null ? null : followUps.getOrDefault(contactId, java.util.Map.of()).entrySet().stream()
+          .filter(x -> !x.getKey().equals(response.id())).map(java.util.Map.Entry::getValue).max(Instant::compareTo).orElse(null);
+      Optional<Decision> d = decide(e, response, contactId == null ? java.util.List.of() : scores.getOrDefault(contactId, java.util.List.of()),
+          contactId != null && open.contains(contactId), latest(contactId == null ? null : lastCase.get(contactId), lastDecided),
+          book, now);
+      if (contactId != null && d.isPresent() && d.get() instanceof Decision.FollowUp) {
+        followUps.computeIfAbsent(contactId, k -> new java.util.HashMap<>()).merge(response.id(), now,
+            (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+  }
+
+  /** One event, in the caller's transaction (the batch path's twin, for tests and single calls). */
   Optional<Decision> decide(ResponseRecorded event) {
     if (decisions.lockAndCheckDecided(event.responseId(), event.revision())) return Optional.empty();
     var response = responses.find(event.responseId()).orElse(null);
@@ -69,7 +123,6 @@ class ResponseTriggers {
       log.warn("response {} is gone; no trigger decision", event.responseId());
       return Optional.empty();
     }
-    Instant now = clock.instant();
     java.util.UUID contactId = response.contact() == null ? null : response.contact().id();
     var scores = contactId == null ? java.util.List.<ResponseQueries.ScorePoint>of()
         : responses.contactScores(contactId, SCORE_HISTORY);
@@ -77,12 +130,18 @@ class ResponseTriggers {
     boolean openCase = contactId != null && l != null && l.hasOpenCase(contactId);
     Instant last = latest(l == null || contactId == null ? null : l.lastFollowUpAt(contactId).orElse(null),
         decisions.lastFollowUpAt(contactId, response.id()).orElse(null));
+    return decide(event, response, scores, openCase, last, new RuleBook(rules.all(), triggerRules.limits()), clock.instant());
+  }
+
+  private Optional<Decision> decide(ResponseRecorded event, ResponseQueries.ResponseView response,
+                                    java.util.List<ResponseQueries.ScorePoint> scores, boolean openCase, Instant last,
+                                    RuleBook book, Instant now) {
     Subject base = Subjects.of(response, scores, openCase, last);
     Subject s = new Subject(base.responseId(), event.revision(), base.contactId(), base.accountId(), base.score(),
         base.tier(), base.arr(), base.program(), base.kind(), base.touchpoint(), base.hasComment(), base.language(),
         base.attributes(), base.previousScore(), base.renewalDate(), base.respondedAt(), base.receivedAt(),
         base.optedOut(), base.hasOpenCase(), base.lastFollowUpAt());
-    Decision d = new RuleBook(rules.all(), triggerRules.limits()).evaluate(s, sampler, now);
+    Decision d = book.evaluate(s, sampler, now);
     boolean heldOut = false;
     if (d instanceof Decision.FollowUp f) {
       Optional<String> why = holdout.holdOut(s.contactId() != null ? s.contactId() : s.responseId(), s.tier());

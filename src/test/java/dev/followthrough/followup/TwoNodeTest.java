@@ -47,6 +47,9 @@ class TwoNodeTest extends CaseFixtures {
             "--followthrough.data-dir=" + Files.createTempDirectory(DATA_DIR_BASE(), "node-"),
             "--followthrough.database.url=jdbc:postgresql://127.0.0.1:" + DB_PORT + "/postgres",
             "--followthrough.database.pool-size=8",
+            // every node sends the outbox's messages it claims: to the same SMTP server as the test's node
+            "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP_PORT,
+            "--spring.mail.properties.mail.smtp.connectiontimeout=5000", "--spring.mail.properties.mail.smtp.timeout=5000",
             "--spring.main.banner-mode=off");
     nodes.add(node);
     return node;
@@ -94,6 +97,64 @@ class TwoNodeTest extends CaseFixtures {
     for (UUID id : opened) {
       assertThat(entries(id, "escalated")).as("escalations of " + id).isEqualTo(1);
       assertThat(entries(id, "reminder")).as("reminders of " + id).isEqualTo(1);
+    }
+  }
+
+  /**
+   * The whole pipeline on two nodes: every response is posted twice to each node at once (a retried webhook, a
+   * client that did not see its answer). Each node's stage workers and outbox sender claim from the same queues.
+   */
+  @Test
+  void the_same_responses_posted_twice_to_each_of_two_nodes_make_one_decision_case_timer_set_and_message_each()
+      throws Exception {
+    var other = startNode();
+    String otherUrl = "http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port");
+    String run = unique("two-nodes");
+    List<UUID> responses = new ArrayList<>();
+    List<String> owners = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String id = run + "-" + i;
+      String owner = id + "@owners.example";
+      String body = """
+          {"source": "two-node-test", "sourceId": "%s", "score": 2,
+           "contact": {"externalId": "%s", "email": "%s@customer.example"},
+           "account": {"externalId": "%s", "tier": "smb", "owner": "%s"}}""".formatted(id, id, id, id, owner);
+      List<CompletableFuture<Reply>> posts = new ArrayList<>();
+      for (int copy = 0; copy < 2; copy++) {
+        posts.add(CompletableFuture.supplyAsync(() -> post("/api/v1/responses", body)));
+        posts.add(CompletableFuture.supplyAsync(() -> send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(otherUrl + "/api/v1/responses")).header("Authorization", "Bearer " + ADMIN_KEY)
+            .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)))));
+      }
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (var p : posts) {
+        Reply r = p.get();
+        assertThat(r.status()).as(r.toString()).isIn(200, 201);
+        ids.add(r.json().get("id").asString());
+      }
+      assertThat(ids).as("one response for four deliveries").hasSize(1);
+      responses.add(UUID.fromString(ids.iterator().next()));
+      owners.add(owner);
+    }
+    UUID[] ids = responses.toArray(UUID[]::new);
+    await("a sent owner alert for every response", () -> jdbc.sql("""
+        SELECT count(*) FROM followup_case c WHERE c.response_id = ANY(?) AND EXISTS (
+          SELECT 1 FROM outreach_message m WHERE m.case_id = c.id AND m.kind = 'owner_alert' AND m.status = 'sent')""")
+        .param(ids).query(Long.class).single() == ids.length ? Optional.of(true) : Optional.empty());
+    assertThat(jdbc.sql("SELECT count(*) FROM triggers_decision WHERE response_id = ANY(?)").param(ids)
+        .query(Long.class).single()).isEqualTo(ids.length);
+    assertThat(jdbc.sql("SELECT count(*) FROM followup_case WHERE response_id = ANY(?)").param(ids)
+        .query(Long.class).single()).isEqualTo(ids.length);
+    List<UUID> cases = jdbc.sql("SELECT id FROM followup_case WHERE response_id = ANY(?)").param(ids).query(UUID.class).list();
+    for (UUID c : cases) {
+      assertThat(jdbc.sql("SELECT count(*) FROM platform_scheduled_tasks WHERE task_instance LIKE ?").param(c + ":1:%")
+          .query(Long.class).single()).as("SLA timers of " + c)
+          .isEqualTo(dev.followthrough.followup.domain.SlaPlan.Milestone.values().length);
+      assertThat(jdbc.sql("SELECT count(*) FROM outreach_message WHERE case_id = ? AND kind = 'owner_alert'").param(c)
+          .query(Long.class).single()).as("owner alerts of " + c).isEqualTo(1);
+    }
+    for (String owner : owners) {
+      assertThat(dev.followthrough.outreach.OutreachFixtures.mailTo(owner)).as("emails to " + owner).hasSize(1);
     }
   }
 

@@ -28,6 +28,7 @@ class EmailOutreachTest extends OutreachFixtures {
 
   @Autowired Links links;
   @Autowired OutreachListeners listeners;
+  @Autowired dev.followthrough.platform.Stage<CaseOpened> outreachCaseOpenedStage;
   @Autowired RecordedEvents events;
   @Autowired ContactPreferences preferences;
   @Autowired Digests digests;
@@ -57,10 +58,10 @@ class EmailOutreachTest extends OutreachFixtures {
     assertThat(links.verify((token.charAt(0) == 'x' ? "y" : "x") + token.substring(1))).isEmpty();
     assertThat(links.verify(token.substring(0, 3) + (token.charAt(3) == 'x' ? 'y' : 'x') + token.substring(4))).isEmpty();
 
-    // the outbox delivers at least once: the same event again sends nothing new
+    // the pipeline delivers at least once: the same event again (a batch handled twice) sends nothing new
     CaseOpened opened = events.of(CaseOpened.class).stream().filter(e -> e.caseId().equals(caseId)).findFirst().orElseThrow();
-    listeners.on(opened);
-    listeners.on(opened);
+    outreachCaseOpenedStage.handle(java.util.List.of(opened));
+    outreachCaseOpenedStage.handle(java.util.List.of(opened, opened));
     scheduler.triggerCheckForDueExecutions();
     assertThat(rows(caseId).stream().filter(r -> "invitation".equals(r.get("kind")))).hasSize(1);
     awaitRow(caseId, "invitation", "sent");

@@ -16,10 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** Recorded responses get a decision, with reasons, through the real listener and outbox. */
+/** Recorded responses get a decision, with reasons, through the real pipeline stage and work queue. */
 class TriggerDecisionTest extends IntegrationTest {
 
   @Autowired ResponseTriggers triggers;
+  @Autowired dev.followthrough.support.RecordedEvents recorded;
   @Autowired TransactionTemplate tx;
   @Autowired JdbcRules rules;
 
@@ -75,11 +76,9 @@ class TriggerDecisionTest extends IntegrationTest {
     assertThat(d.reason()).startsWith("matched rule 'Detractors: follow up within 48 h' (category = detractor)");
     assertThat(d.factors()).contains("account value", "severity", "renewal");
 
+    // the request is published once, and so queued once for the follow-up stage
     Long published = poll(() -> {
-      long n = jdbc.sql("""
-              SELECT count(*) FROM event_publication
-              WHERE event_type LIKE '%FollowUpRequested' AND serialized_event LIKE :id""")
-          .param("id", "%" + id + "%").query(Long.class).single();
+      long n = recorded.of(FollowUpRequested.class).stream().filter(e -> e.responseId().toString().equals(id)).count();
       return n > 0 ? n : null;
     });
     assertThat(published).isEqualTo(1);

@@ -231,6 +231,15 @@ public class JdbcActions {
    * A new score from a contact: the first one after a notice is that notice's answer (the response the
    * feedback came from does not count). Returns how many notices it answered.
    */
+  /** Of these contacts, the ones with a notice still waiting for an answer: one query for a batch of responses. */
+  public java.util.Set<UUID> awaitingAnswer(Collection<UUID> contactIds) {
+    if (contactIds.isEmpty()) return java.util.Set.of();
+    return new java.util.HashSet<>(jdbc.sql("""
+        SELECT DISTINCT contact_id FROM actions_notice
+        WHERE contact_id = ANY(:c) AND answered_at IS NULL AND status = 'queued'""")
+        .param("c", contactIds.toArray(UUID[]::new)).query(UUID.class).list());
+  }
+
   public int recordAnswer(UUID contactId, UUID responseId, int score, Instant respondedAt) {
     return jdbc.sql("""
         UPDATE actions_notice SET answer_response_id = :r, score_after = :score, answered_at = :at

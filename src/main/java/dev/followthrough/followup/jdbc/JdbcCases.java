@@ -128,6 +128,22 @@ public class JdbcCases implements CaseQueries {
         .param("c", contactId).query(UUID.class).optional();
   }
 
+  /** Per contact: whether it has a case that is not closed, and when its last case was opened. */
+  public record ContactCases(boolean open, Instant lastOpenedAt) {}
+
+  public java.util.Map<UUID, ContactCases> contactCases(java.util.Collection<UUID> contactIds) {
+    java.util.Map<UUID, ContactCases> out = new java.util.HashMap<>();
+    if (contactIds.isEmpty()) return out;
+    jdbc.sql("""
+        SELECT contact_id, bool_or(status <> 'closed') AS open, max(opened_at) AS last FROM followup_case
+        WHERE contact_id = ANY(:c) GROUP BY contact_id""")
+        .param("c", contactIds.toArray(UUID[]::new))
+        .query(rs -> {
+          out.put(rs.getObject("contact_id", UUID.class), new ContactCases(rs.getBoolean("open"), instant(rs.getTimestamp("last"))));
+        });
+    return out;
+  }
+
   public Optional<Instant> lastOpenedAt(UUID contactId) {
     return jdbc.sql("SELECT max(opened_at) FROM followup_case WHERE contact_id = :c").param("c", contactId)
         .query((rs, i) -> instant(rs.getTimestamp(1))).optional().filter(java.util.Objects::nonNull);
@@ -137,6 +153,15 @@ public class JdbcCases implements CaseQueries {
   public record AwaitingRecovery(UUID id, int score, boolean resurvey, String outcome) {}
 
   /** The contact's most recent closed case, closed in [since, before), without a later score yet. */
+  /** Of these contacts, the ones with a closed case not yet recovered: one query for a batch of responses. */
+  public java.util.Set<UUID> withClosedUnrecoveredCase(java.util.Collection<UUID> contactIds) {
+    if (contactIds.isEmpty()) return java.util.Set.of();
+    return new java.util.HashSet<>(jdbc.sql("""
+        SELECT DISTINCT contact_id FROM followup_case
+        WHERE contact_id = ANY(:c) AND status = 'closed' AND recovered_score IS NULL""")
+        .param("c", contactIds.toArray(UUID[]::new)).query(UUID.class).list());
+  }
+
   public Optional<AwaitingRecovery> awaitingRecovery(UUID contactId, UUID exceptResponse, Instant since, Instant before) {
     return jdbc.sql("""
         SELECT id, score, resurvey_after_seconds IS NOT NULL AS resurvey, outcome FROM followup_case

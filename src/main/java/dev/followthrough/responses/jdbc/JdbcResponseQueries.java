@@ -213,6 +213,25 @@ class JdbcResponseQueries implements ResponseQueries {
   }
 
   @Override
+  public Map<UUID, List<ScorePoint>> contactScores(java.util.Collection<UUID> contactIds, int limit) {
+    Map<UUID, List<ScorePoint>> out = new java.util.HashMap<>();
+    if (contactIds.isEmpty()) return out;
+    // newest first per contact, then reversed: the same rows as the one-contact query, in one round trip
+    jdbc.query("""
+        SELECT c AS contact_id, s.id, s.score, s.responded_at, s.program, s.touchpoint
+        FROM unnest(CAST(:contacts AS uuid[])) AS c,
+             LATERAL (SELECT id, score, responded_at, program, touchpoint FROM responses_response
+                      WHERE contact_id = c ORDER BY responded_at DESC, id DESC LIMIT :limit) s""",
+        Map.of("contacts", contactIds.toArray(UUID[]::new), "limit", limit), rs -> {
+          out.computeIfAbsent(rs.getObject("contact_id", UUID.class), k -> new ArrayList<>())
+              .add(new ScorePoint(rs.getObject("id", UUID.class), rs.getInt("score"), instant(rs.getTimestamp("responded_at")),
+                  rs.getString("program"), rs.getString("touchpoint")));
+        });
+    out.replaceAll((k, v) -> v.reversed());
+    return out;
+  }
+
+  @Override
   public List<ScorePoint> contactScores(UUID contactId, int limit) {
     List<ScorePoint> newestFirst = jdbc.query("""
         SELECT id, score, responded_at, program, touchpoint FROM responses_response

@@ -39,6 +39,42 @@ public class JdbcDecisions {
         .param("id", responseId).param("rev", revision).query(Long.class).single() > 0;
   }
 
+  /**
+   * {@link #lockAndCheckDecided} for a batch: takes every revision's lock in one statement (in key order, so two
+   * nodes' batches cannot deadlock) and answers the keys ({@code response:revision}) already decided.
+   */
+  public java.util.Set<String> lockAndFindDecided(List<UUID> responseIds, List<Integer> revisions) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    if (responseIds.isEmpty()) return out;
+    String[] keys = new String[responseIds.size()];
+    for (int i = 0; i < keys.length; i++) keys[i] = "triggers:" + responseIds.get(i) + ":" + revisions.get(i);
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(k, 7)) FROM (SELECT DISTINCT unnest(CAST(:keys AS text[])) AS k ORDER BY 1) x")
+        .param("keys", keys).query((rs, i) -> 1).list();
+    jdbc.sql("""
+        SELECT d.response_id, d.revision FROM triggers_decision d
+        JOIN unnest(CAST(:ids AS uuid[]), CAST(:revs AS int[])) AS w(id, rev) ON d.response_id = w.id AND d.revision = w.rev""")
+        .param("ids", responseIds.toArray(UUID[]::new)).param("revs", revisions.toArray(Integer[]::new))
+        .query(rs -> {
+          out.add(rs.getObject(1, UUID.class) + ":" + rs.getInt(2));
+        });
+    return out;
+  }
+
+  /** Per contact, per response: when it was last decided a follow-up (for {@link #lastFollowUpAt}, batched). */
+  public java.util.Map<UUID, java.util.Map<UUID, Instant>> followUpsByContact(java.util.Collection<UUID> contactIds) {
+    java.util.Map<UUID, java.util.Map<UUID, Instant>> out = new java.util.HashMap<>();
+    if (contactIds.isEmpty()) return out;
+    jdbc.sql("""
+        SELECT contact_id, response_id, max(decided_at) FROM triggers_decision
+        WHERE contact_id = ANY(:c) AND follow_up GROUP BY contact_id, response_id""")
+        .param("c", contactIds.toArray(UUID[]::new))
+        .query(rs -> {
+          out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.HashMap<>())
+              .put(rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant());
+        });
+    return out;
+  }
+
   /** False when this revision was already decided (nothing is written then). */
   public boolean insert(Subject s, Decision d, Instant now) {
     return insert(s, d, now, false);
