@@ -94,11 +94,16 @@ public final class Results {
     String change = best(facts, s -> WOULD.matcher(s.text()).find() && !used.contains(s.text()), null);
     if (change == null) change = best(facts, s -> phaseIs(s, "better"), null);
 
+    // churn signals from every answer, also one that took the conversation no deeper ("Don't waste my time. We're seeing a
+    // competitor's demo next month." is an outburst, and still the most important thing said)
     List<ChurnSignal> churn = new ArrayList<>();
-    for (Scored s : all) {
-      for (var e : AnswerReader.CHURN_CUES.entrySet()) {
-        if (e.getValue().matcher(s.text()).find() && churn.stream().noneMatch(c -> c.signal().equals(e.getKey()))) {
-          churn.add(new ChurnSignal(e.getKey(), s.text()));
+    for (Turn a : turns) {
+      if (!a.byCustomer() || "summary".equals(a.phase())) continue;
+      for (String s : AnswerReader.sentences(a.text())) {
+        for (var e : AnswerReader.CHURN_CUES.entrySet()) {
+          if (e.getValue().matcher(s).find() && churn.stream().noneMatch(c -> c.signal().equals(e.getKey()))) {
+            churn.add(new ChurnSignal(e.getKey(), s));
+          }
         }
       }
     }

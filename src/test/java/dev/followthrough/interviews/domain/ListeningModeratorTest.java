@@ -95,6 +95,12 @@ class ListeningModeratorTest {
     Turn next = say(iv, "Don't waste my time. We're seeing a competitor's demo next month.");
     assertThat(next.kind()).isEqualTo("churn");
     assertThat(next.text()).contains("not here to defend").contains("competitor's demo next month");
+    assertThat(iv.turns().get(1).depth()).as("an outburst is not depth").isZero();
+    say(iv, "They would need imports that don't stop at 8,000 rows, that's all.");
+    iv.stop(now);
+    assertThat(iv.result().churnSignals()).as("the signal counts even though the outburst took it no deeper")
+        .extracting(InterviewResult.ChurnSignal::signal).containsExactly(AnswerReader.ALTERNATIVES);
+    assertThat(iv.result().severity()).isEqualTo("critical");
   }
 
   @Test
