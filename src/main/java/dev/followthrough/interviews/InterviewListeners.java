@@ -105,8 +105,10 @@ class InterviewListeners {
       List<String> lines = new ArrayList<>();
       lines.add("Next step: " + m.nextStep());
       if (r.rootCause() != null) lines.add("Root cause, in their words: " + r.rootCause());
-      for (InterviewResult.ChurnSignal c : r.churnSignals()) lines.add("Churn signal (" + c.signal() + "): " + c.quote());
-      lines.add("Summary: " + e.summary());
+      for (InterviewResult.ChurnSignal c : r.churnSignals()) {
+        lines.add("Churn signal (" + c.signal() + ")" + (c.quote() == null ? "" : ": " + c.quote()));
+      }
+      if (e.summary() != null) lines.add("Summary: " + e.summary());
       lines.add("Open the case: " + link);
       String text = "The customer's interview " + ("completed".equals(e.status()) ? "is complete" : "stopped early")
           + " and needs you now (severity " + m.severity() + ").\n\n" + String.join("\n", lines) + "\n";

@@ -84,8 +84,17 @@ public final class BuiltInModerator implements Moderator {
     }
 
     // a short answer that names something ("Support, mostly.") gets a question about that, in the customer's words
+    // (when the customer's own vague words name it — "The reporting is confusing and slow" — the ladder quotes them)
     if (r.topic() != null && !r.specific() && !r.nothingMore() && m.probes() <= MAX_PROBES) {
-      String q = topical(c, g, phase, r.topic());
+      String q = null;
+      if (r.phrase() != null && r.phrase().length() <= 90
+          && r.phrase().toLowerCase(java.util.Locale.ROOT).contains(r.topic().toLowerCase(java.util.Locale.ROOT))) {
+        for (String l : LADDER) {
+          String candidate = l.formatted(r.phrase());
+          if (q == null && !c.asked(candidate) && !usedTemplate(c, l)) q = candidate;
+        }
+      }
+      if (q == null) q = topical(c, g, phase, r.topic());
       if (q != null) {
         return new Ask(sorry == null ? q : sorry + lowerFirst(q), phase.key(), "probe", r,
             new Memory(heard.phase(), heard.probes() + 1, heard.segment(), heard.churnFollowed(), heard.acknowledged(), heard.redirects()));

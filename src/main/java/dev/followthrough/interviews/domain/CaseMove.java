@@ -20,7 +20,8 @@ public record CaseMove(String severity, String nextStep, boolean alert, String w
     String why;
     if (!churn.isEmpty()) {
       ChurnSignal first = churn.getFirst();
-      step = "Call the customer within one business day: churn risk (" + signals(churn) + ", “" + quote(first.quote()) + "”)"
+      step = "Call the customer within one business day: churn risk (" + signals(churn)
+          + (first.quote() == null || first.quote().isBlank() ? "" : ", “" + quote(first.quote()) + "”") + ")"
           + (root == null ? "." : ". Agree with them what we will do about “" + root + "”.");
       why = "churn risk: " + signals(churn);
     } else if (severe) {
