@@ -12,6 +12,10 @@ public interface CaseQueries {
 
   record PriorityFactorView(String name, int points, String why) {}
 
+  /**
+   * A case as the API, the console and other modules see it. {@code severity} (low, medium, high, critical) and
+   * {@code nextStep}: what the conversation said about it ({@link FollowUps#assess}); null until assessed.
+   */
   record CaseView(UUID id, UUID responseId, int revision, UUID contactId, UUID accountId, int score, String category,
                   UUID ruleId, String ruleName, String channel, String play, int priority,
                   List<PriorityFactorView> priorityFactors, String owner, String team, boolean queued, String status,
@@ -19,7 +23,7 @@ public interface CaseQueries {
                   long slaSeconds, String calendar, Instant receivedAt, Instant openedAt, Instant dueAt,
                   Instant firstContactAt, Instant closedAt, String summary, String rootCause, String actionTaken,
                   String commitment, LocalDate commitmentDue, Instant resurveyDueAt, Integer recoveredScore,
-                  Instant recoveredAt, int version) {
+                  Instant recoveredAt, int version, String severity, String nextStep) {
 
     public boolean overdue(Instant now) {
       return "open".equals(status) && now.isAfter(dueAt);

@@ -386,6 +386,43 @@ public class FollowUps implements FollowUpLedger {
     return apply(caseId, (c, now) -> c.record(summary, rootCause, action, commitment, commitmentDue, actor, now), null);
   }
 
+  static final List<String> SEVERITIES = List.of("low", "medium", "high", "critical");
+
+  /**
+   * Sets what a conversation found the case to be: its severity (low, medium, high, critical) and its next step, with
+   * the reason on the timeline. A repeat with the same values changes nothing; a closed case is left as it is.
+   */
+  @Transactional
+  public CaseResult assess(UUID caseId, String severity, String nextStep, String reason, String actor) {
+    String s = blank(severity);
+    if (s != null && !SEVERITIES.contains(s)) return new CaseResult.Refused("severity", "must be low, medium, high or critical", false);
+    String step = blank(nextStep);
+    if (step != null && step.length() > 500) return new CaseResult.Refused("nextStep", "is longer than 500 characters", false);
+    Optional<FollowUpCase> locked = cases.lock(caseId);
+    if (locked.isEmpty()) return new CaseResult.Missing();
+    CaseView v = cases.find(caseId).orElseThrow();
+    if (locked.get().status().isClosed()) return new CaseResult.Refused("status", "the case is closed", true);
+    if (java.util.Objects.equals(s, v.severity()) && java.util.Objects.equals(step, v.nextStep())) return new CaseResult.Done(v);
+    Instant now = clock.instant();
+    cases.assess(caseId, s, step, now);
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("severity", s);
+    d.put("from", v.severity());
+    d.put("nextStep", step);
+    d.put("reason", blank(reason));
+    d.values().removeIf(java.util.Objects::isNull);
+    cases.append(caseId, List.of(new CaseEntry("assessed", actor, now, d)));
+    return new CaseResult.Done(cases.find(caseId).orElseThrow());
+  }
+
+  /**
+   * Who answers for the case now: its owner; when it has none, its team's lead; then the second escalation level
+   * (a setting, else the fallback team's lead, else {@code team:<fallback>}). Empty when there is no such case.
+   */
+  public Optional<String> responsible(UUID caseId) {
+    return cases.find(caseId).map(c -> blank(c.owner()) != null ? c.owner().strip() : firstLevel(c.team()));
+  }
+
   /**
    * Records on the case's timeline what another capability did (an interview started or completed); changes
    * no state. A repeated delivery (same type and details) is recorded once. False when there is no such case.

@@ -24,7 +24,7 @@ public record CallGuide(String guide, int guideVersion, String title, List<Strin
       new Field("whoElse", "Who else is affected", "team, champion, manager", "text", List.of()),
       new Field("expectationGap", "Expectation gap", "what they expected versus what happened; sold or built wrong", "long", List.of()),
       new Field("whatWouldChange", "What would change the score", "", "text", List.of()),
-      new Field("severity", "Severity", "", "choice", List.of("low", "medium", "high")),
+      new Field("severity", "Severity", "", "choice", List.of("low", "medium", "high", "critical")),
       new Field("churnSignals", "Churn signals", "", "checks", List.of("evaluating alternatives", "champion leaving", "renewal doubt")),
       new Field("quotes", "Best quotes", "one per line, their exact words", "long", List.of()),
       new Field("summary", "Summary you played back", "what you summarised and they confirmed", "long", List.of()));

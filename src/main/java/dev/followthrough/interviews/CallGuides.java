@@ -109,8 +109,8 @@ public class CallGuides {
     String root = blank(notes.get("rootCause"));
     if (root == null) return new Recorded.Invalid("rootCause", "is required: the root cause in the customer's words");
     String severity = blank(notes.get("severity"));
-    if (severity != null && !List.of("low", "medium", "high").contains(severity)) {
-      return new Recorded.Invalid("severity", "must be low, medium or high");
+    if (severity != null && !List.of("low", "medium", "high", "critical").contains(severity)) {
+      return new Recorded.Invalid("severity", "must be low, medium, high or critical");
     }
     for (Map.Entry<String, String> e : notes.entrySet()) {
       if (e.getValue() != null && e.getValue().length() > 4_000) return new Recorded.Invalid(e.getKey(), "is longer than 4000 characters");

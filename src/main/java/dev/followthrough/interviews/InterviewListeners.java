@@ -5,7 +5,14 @@ import dev.followthrough.followup.CaseOpened;
 import dev.followthrough.followup.CaseQueries;
 import dev.followthrough.followup.CaseStatus;
 import dev.followthrough.followup.FollowUps;
+import dev.followthrough.interviews.domain.CaseMove;
+import dev.followthrough.interviews.domain.InterviewResult;
+import dev.followthrough.interviews.jdbc.JdbcInterviews;
+import dev.followthrough.outreach.Links;
+import dev.followthrough.outreach.StaffMessages;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -25,11 +32,15 @@ class InterviewListeners {
   private final Interviews interviews;
   private final FollowUps followUps;
   private final CaseQueries cases;
+  private final StaffMessages staff;
+  private final Links links;
 
-  InterviewListeners(Interviews interviews, FollowUps followUps, CaseQueries cases) {
+  InterviewListeners(Interviews interviews, FollowUps followUps, CaseQueries cases, StaffMessages staff, Links links) {
     this.interviews = interviews;
     this.followUps = followUps;
     this.cases = cases;
+    this.staff = staff;
+    this.links = links;
   }
 
   /** Every case passes here, so this is a pipeline stage (batches from the work queue), not an outbox listener. */
@@ -95,6 +106,40 @@ class InterviewListeners {
       String summary = c.summary() == null ? e.summary() : null;
       String root = c.rootCause() == null ? e.rootCause() : null;
       if (summary != null || root != null) followUps.record(e.caseId(), summary, root, null, null, null, ACTOR);
+    });
+    move(e);
+  }
+
+  /**
+   * After the interview the case moves: its severity and next step from what was said, and — for a churn risk or a
+   * high or critical diagnosis — an email (and the team's Slack channel, when it has one) to whoever answers for the
+   * case: its owner, or the team lead when it has none. One alert per interview result (the outbox key says so).
+   * Hand-written call notes move the case too, but alert nobody: the person who called knows already.
+   */
+  private void move(InterviewCompleted e) {
+    if (e.result() == null) return;
+    InterviewResult r = JdbcInterviews.JSON.convertValue(e.result(), InterviewResult.class);
+    CaseMove m = CaseMove.after(r, e.category());
+    followUps.assess(e.caseId(), m.severity(), m.nextStep(), "interview: " + m.why(), ACTOR); // refused on a closed case
+    if (!m.alert() || (e.moderator() != null && e.moderator().startsWith("human:"))) return;
+    followUps.responsible(e.caseId()).ifPresent(who -> {
+      String link = links.baseUrl() + "/cases/" + e.caseId();
+      String subject = "[" + m.severity() + (r.churnSignals().isEmpty() ? "" : ", churn risk") + "] interview with "
+          + (e.category() == null ? "a customer" : "a " + e.category()) + " (score " + e.score() + "): act now";
+      List<String> lines = new ArrayList<>();
+      lines.add("Next step: " + m.nextStep());
+      if (r.rootCause() != null) lines.add("Root cause, in their words: " + r.rootCause());
+      for (InterviewResult.ChurnSignal c : r.churnSignals()) {
+        lines.add("Churn signal (" + c.signal() + ")" + (c.quote() == null ? "" : ": " + c.quote()));
+      }
+      if (e.summary() != null) lines.add("Summary: " + e.summary());
+      lines.add("Open the case: " + link);
+      String text = "The customer's interview " + ("completed".equals(e.status()) ? "is complete" : "stopped early")
+          + " and needs you now (severity " + m.severity() + ").\n\n" + String.join("\n", lines) + "\n";
+      String key = "interview_alert:" + e.interviewId() + ":" + e.revision() + ":" + who.strip().toLowerCase(java.util.Locale.ROOT);
+      staff.email(key, "interview_alert", who, subject, text, null);
+      cases.find(e.caseId()).map(CaseQueries.CaseView::team).ifPresent(team ->
+          staff.slack("slack." + key, "slack.interview_alert", team, subject, lines));
     });
   }
 }

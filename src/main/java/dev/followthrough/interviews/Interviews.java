@@ -195,7 +195,7 @@ public class Interviews {
     List<InterviewView.Message> transcript = iv.turns().stream().map(Interviews::message).toList();
     Turn q = iv.currentQuestion();
     return new InterviewView(iv.id(), iv.caseId(), iv.status().code(), s.channel(), iv.guide().key(), iv.guide().version(),
-        iv.guide().title(), iv.guide().intro(), q == null ? null : message(q), transcript, iv.depth(),
+        InterviewView.CUSTOMER_TITLE, iv.guide().intro(), q == null ? null : message(q), transcript, iv.depth(),
         iv.moderator(), resultMap(iv.result()), iv.openedAt(), iv.startedAt(), iv.completedAt());
   }
 

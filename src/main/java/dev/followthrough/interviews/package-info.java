@@ -7,7 +7,9 @@
  * {@code interviews_*} tables. Listens to {@link dev.followthrough.followup.CaseOpened} and
  * {@link dev.followthrough.followup.CaseAssigned}; publishes {@link dev.followthrough.interviews.InterviewStarted}
  * and {@link dev.followthrough.interviews.InterviewCompleted}, and updates the case through
- * {@link dev.followthrough.followup.FollowUps}.
+ * {@link dev.followthrough.followup.FollowUps} — after an interview its severity and next step
+ * ({@code FollowUps.assess}), and for a churn risk or a severe diagnosis an alert to whoever answers for the case
+ * (owner, else team lead) through {@link dev.followthrough.outreach.StaffMessages} (ADR 013).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Interviews")
 package dev.followthrough.interviews;

@@ -89,6 +89,12 @@ public class JdbcCases implements CaseQueries {
   }
 
   /** Writes back what a command changed. */
+  /** Sets the case's severity and next step (the caller holds the case's lock). */
+  public void assess(UUID caseId, String severity, String nextStep, Instant now) {
+    jdbc.sql("UPDATE followup_case SET severity = :s, next_step = :n, version = version + 1, updated_at = :now WHERE id = :id")
+        .param("s", severity).param("n", nextStep).param("now", ts(now)).param("id", caseId).update();
+  }
+
   public void save(FollowUpCase c, Instant now, Instant resurveyDueAt) {
     jdbc.sql("""
         UPDATE followup_case SET status = :status, outcome = :outcome, owner = :owner, team = :team, queued = :queued,
@@ -306,7 +312,7 @@ public class JdbcCases implements CaseQueries {
         rs.getString("root_cause"), rs.getString("action_taken"), rs.getString("commitment"),
         date(rs.getDate("commitment_due")), instant(rs.getTimestamp("resurvey_due_at")),
         (Integer) rs.getObject("recovered_score"),
-        instant(rs.getTimestamp("recovered_at")), rs.getInt("version"));
+        instant(rs.getTimestamp("recovered_at")), rs.getInt("version"), rs.getString("severity"), rs.getString("next_step"));
   }
 
   @Override

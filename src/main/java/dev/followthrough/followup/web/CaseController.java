@@ -260,6 +260,8 @@ class CaseController {
     m.put("recoveredScore", c.recoveredScore());
     m.put("recoveredAt", c.recoveredAt());
     m.put("version", c.version());
+    m.put("severity", c.severity());
+    m.put("nextStep", c.nextStep());
     return m;
   }
 }

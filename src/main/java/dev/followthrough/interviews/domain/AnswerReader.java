@@ -21,6 +21,7 @@ public final class AnswerReader {
   public static final String ALTERNATIVES = "evaluating alternatives";
   public static final String CHAMPION = "champion leaving";
   public static final String RENEWAL = "renewal doubt";
+  public static final String BUDGET = "budget cut";
 
   static final Pattern DIGITS = Pattern.compile("\\d");
   static final Pattern TIME = Pattern.compile("(?i)\\b(monday|tuesday|wednesday|thursday|friday|weekend|yesterday|today|"
@@ -46,17 +47,28 @@ public final class AnswerReader {
   static final Pattern STOP = Pattern.compile("(?i)^\\s*(stop|quit|enough|end|bye|goodbye|no more( questions)?|"
       + "i('m| am) done|that'?s (all|enough)|i (have|need|got) to go|leave me alone|can we (stop|end)|i('d| would)? (want|like) to (stop|end|quit)|"
       + "please stop|i don'?t want to (continue|answer|do this)|no time|not now)\\b");
-  static final Pattern HOSTILE = Pattern.compile("(?i)(waste of (my )?time|stupid|useless|ridiculous|pointless|"
+  static final Pattern HOSTILE = Pattern.compile("(?i)(waste of (my )?time|waste (my|our) time|stupid|useless|ridiculous|pointless|"
       + "\\bf+u+c+k|\\bshit|\\bcrap\\b|\\bidiot|why do you (even )?care|just fix it|stop asking|what a joke|"
       + "how many times|i already told you|are you a bot|don'?t care)");
   static final Pattern ALTERNATIVE_CUES = Pattern.compile("(?i)(competitor|alternatives?|other (tools?|vendors?|options|"
       + "solutions|products|providers)|switch(ing)? to|looking (at|around)|evaluat(e|ing)|trial(l)?ing|\\brfp\\b|"
-      + "demo of|moving to|replace (you|it)|shopping around)");
+      + "demo of|(competitor|vendor|their|another|other)('s)? demo|moving to|replace (you|it)|shopping around|"
+      + "look(ing)? elsewhere|consolidat(e|ing) (our )?tools)");
   static final Pattern CHAMPION_CUES = Pattern.compile("(?i)(left the company|is leaving|has left|\\bleft (in|last|us)\\b|"
-      + "quit|new (manager|director|cto|cio|vp|head|boss|leadership)|champion|reorg|re-org|who (chose|bought|picked|set up) "
-      + "(you|it|the tool)|no longer (with us|here)|took over)");
-  static final Pattern RENEWAL_CUES = Pattern.compile("(?i)(renew|renewal|contract (is )?(up|ends|ending)|cancel|budget "
-      + "(review|cut|cuts)|cut(ting)? costs|not sure we('ll| will) (stay|keep|continue)|reconsider|end of (our|the) contract)");
+      + "quit|new (manager|director|cto|cio|cfo|ceo|coo|vp|head|boss|leadership|owner)|champion|reorg|re-org|"
+      + "who (chose|bought|picked|set up|brought in|brought you in) (you|it|the tool)?|who brought you in|"
+      + "(is|are) leaving|moving on|no longer (with us|here)|took over)");
+  static final Pattern RENEWAL_CUES = Pattern.compile("(?i)(renew|renewal|contract (is )?(up|ends|ending)|"
+      + "cancel(l?ing|l?ed)? (our |the |my |this )?(contract|subscription|account|plan|licen[cs]es?|seats)|"
+      + "(going|plan(ning)?|want(ing)?|thinking( about| of)?|about) to cancel|\\bcancelling\\b|will cancel|"
+      + "not sure we('ll| will) (stay|keep|continue)|reconsider|end of (our|the) contract)");
+  static final Pattern BUDGET_CUES = Pattern.compile("(?i)(budget (review|cut|cuts|was cut|is cut|freeze)|(cut|cutting|slashed) (our |the )?budget|"
+      + "budget (has been|got|was) (cut|slashed|reduced)|cut(ting)? costs|drop (two|three|some|a few|several)? ?tools|"
+      + "(fewer|less) (tools|vendors)|cost(-| )cutting)");
+
+  /** Each churn signal and the words that carry it. */
+  public static final Map<String, Pattern> CHURN_CUES = Map.of(ALTERNATIVES, ALTERNATIVE_CUES, CHAMPION, CHAMPION_CUES,
+      RENEWAL, RENEWAL_CUES, BUDGET, BUDGET_CUES);
 
   static final List<String> VAGUE_PROTOTYPES = List.of("the product is too complicated", "it is not great",
       "things are just bad in general", "it could be better", "I don't know, everything", "it's fine I guess");
@@ -123,14 +135,122 @@ public final class AnswerReader {
     if (ALTERNATIVE_CUES.matcher(t).find() || max(v, CHURN_PROTOTYPES.get(ALTERNATIVES)) > 0.72) churn.add(ALTERNATIVES);
     if (CHAMPION_CUES.matcher(t).find() || max(v, CHURN_PROTOTYPES.get(CHAMPION)) > 0.72) churn.add(CHAMPION);
     if (RENEWAL_CUES.matcher(t).find() || max(v, CHURN_PROTOTYPES.get(RENEWAL)) > 0.72) churn.add(RENEWAL);
+    if (BUDGET_CUES.matcher(t).find()) churn.add(BUDGET);
     boolean nothingMore = NOTHING_MORE.matcher(t).matches();
+    String topic = words <= SHORT && specificity < 0.5 && !nothingMore && !stop ? topic(t) : null;
     double off = max(v, OFF_TOPIC);
-    boolean offTopic = !stop && !terse && !nothingMore && churn.isEmpty() && vagueHits == 0 && words >= 4
+    boolean offTopic = !stop && !terse && !nothingMore && churn.isEmpty() && vagueHits == 0 && words >= 4 && topic == null
         && (off > relevance + 0.05 || (relevance < 0.15 && concrete == 0));
     boolean specific = specificity >= 0.5;
     boolean isVague = !specific && (vagueHits > 0 || vague > cue || words < 12);
     return new Reading(t, words, specificity, specific, isVague, terse, stop, hostile, offTopic, nothingMore, churn,
-        vagueHits > 0 ? phrase(sentences) : null, relevance, sentences);
+        vagueHits > 0 ? phrase(sentences) : null, relevance, sentences, topic);
+  }
+
+  /** Answers of at most this many words are short: one that names a topic gets a question about that topic. */
+  static final int SHORT = 8;
+
+  static final Set<String> FILLER = Set.of("mostly", "mainly", "obviously", "honestly", "probably", "basically", "really",
+      "just", "definitely", "especially", "well", "oh", "um", "uh", "so", "hmm", "again",
+      "too", "though", "also", "actually", "frankly", "the", "a", "an", "this", "that", "these", "those", "all", "whole",
+      "only", "maybe", "perhaps", "like", "said", "yes", "yeah", "no", "ok", "okay", "sure", "and", "stuff", "things");
+  static final Set<String> POSSESSIVE = Set.of("our", "my", "your", "their", "his", "her");
+  /** Words that end the noun phrase an answer starts with (verbs, prepositions, conjunctions). */
+  static final Set<String> BREAK = Set.of("is", "are", "was", "were", "be", "been", "got", "gets", "get", "has", "have",
+      "had", "does", "do", "did", "doesn't", "don't", "didn't", "isn't", "aren't", "wasn't", "keeps", "kept", "can", "can't",
+      "cannot", "could", "will", "won't", "would", "should", "waits", "waited", "takes", "took", "broke", "breaks", "fails",
+      "failed", "crashes", "crashed", "paid", "works", "worked", "went", "goes", "needs", "need", "wants", "want", "makes",
+      "made", "fix", "fixed", "for", "of", "to", "with", "in", "on", "at", "from", "by", "about", "since", "after", "before",
+      "when", "because", "but", "or", "not", "never", "always", "it", "it's", "they", "we", "you", "me", "us", "them",
+      "who", "which", "where", "what", "how", "why", "if", "than", "then", "there", "here", "am", "i", "i'm", "we're", "that's",
+      "there's", "what's", "i've", "we've", "they're", "you're", "he's", "she's", "i'd", "we'd");
+  /** Words that are not a topic on their own: qualities, moods, times, hedges. */
+  static final Set<String> NOT_TOPIC = Set.of("busy", "fine", "good", "great", "bad", "poor", "slow", "fast", "faster",
+      "slower", "better", "worse", "ok", "okay", "meh", "terrible", "awful", "horrible", "nice", "recently", "lately", "while",
+      "ago", "always", "sometimes", "often", "everything", "nothing", "anything", "something", "everyone", "nobody",
+      "sure", "unsure", "idea", "clue", "depends", "dunno", "whatever", "forever", "today", "yesterday", "week", "month",
+      "year", "spring", "summer", "autumn", "fall", "winter", "morning", "evening", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "january", "february", "monday", "tuesday", "wednesday",
+      "thursday", "friday", "weekend", "gradual", "gradually", "sorry", "thanks", "thank", "hello", "hi", "bot", "joke",
+      "waste", "time", "stupid", "useless", "pointless", "ridiculous", "special", "wrong", "right", "hard", "difficult",
+      "easy", "simple", "complicated", "confusing", "frustrating", "annoying", "expensive", "cheap", "broken", "buggy",
+      "quick", "quicker", "more", "less", "lot", "lots", "much", "many", "few", "some", "various", "general", "overall",
+      "working", "live", "new", "old", "big", "small", "first", "last", "next", "other", "same", "different", "experience",
+      "disappointing", "disappointed", "love", "like", "hate", "happy", "unhappy", "exactly", "kind", "sort", "bit",
+      // the product as a whole names nothing to ask about: "The product is too complicated" is laddered on instead
+      "product", "tool", "software", "platform", "system", "solution", "thing", "company", "vendor", "whole");
+  /** Qualities an answer may start with before the thing it names ("Wrong numbers." → "numbers"). */
+  static final Set<String> QUALITY = Set.of("wrong", "bad", "poor", "slow", "slower", "faster", "better", "more", "less",
+      "new", "old", "big", "live", "great", "good", "quick", "quicker", "cheaper", "broken", "buggy", "missing", "fewer");
+  /** Common nouns of the work and the product, written in lower case when they begin an answer. */
+  static final Set<String> COMMON = Set.of("support", "reports", "report", "reporting", "billing", "invoices", "invoice",
+      "pricing", "price", "onboarding", "training", "setup", "exports", "export", "imports", "import", "sync", "integration",
+      "integrations", "dashboards", "dashboard", "search", "editor", "app", "mobile", "login", "approvals", "approval",
+      "templates", "template", "notes", "speed", "performance", "security", "finance", "tickets", "ticket", "scanning",
+      "payroll", "sales", "board", "customer", "customers", "team", "staff", "documentation", "docs", "permissions",
+      "notifications", "emails", "email", "data", "tax", "stock", "project", "reliability", "uptime", "bugs",
+      "features", "feature", "account", "accounts", "management", "contract", "users", "admin", "admins", "boss", "manager", "managers", "service", "help", "communication", "ux", "design", "interface", "navigation");
+
+  /**
+   * The topic a short answer names, in the customer's words ("Support, mostly." → "support"; "Our staff got paid
+   * wrong." → "your staff"; "Tom." → "Tom"), or null when it names none ("Busy.", "Since spring.", "Just fix it.").
+   * The clauses are tried from the last one back: "Are you a bot? Support, obviously." → "support".
+   */
+  public static String topic(String text) {
+    if (text == null || text.isBlank()) return null;
+    List<String> clauses = new ArrayList<>();
+    for (String s : text.split("[.!?;,:()\u2014\u2013]+|\\s-\\s")) if (!s.isBlank()) clauses.add(s.strip());
+    for (int i = clauses.size() - 1; i >= 0; i--) {
+      String np = nounPhrase(clauses.get(i));
+      if (np != null) return np;
+    }
+    return null;
+  }
+
+  static final Pattern HEDGE = Pattern.compile("(?i)^(i (guess|think|suppose|mean|'d say|would say)|you know|to be honest|"
+      + "if i'?m honest)\\b[\\s,]*");
+
+  private static String nounPhrase(String clause) {
+    String[] tokens = HEDGE.matcher(clause).replaceFirst("").split("\\s+");
+    List<String> kept = new ArrayList<>();
+    boolean started = false;
+    String possessive = null;
+    for (String raw : tokens) {
+      String w = raw.replaceAll("^[\"'“”‘’]+|[\"'“”‘’]+$", "");
+      String l = w.toLowerCase(Locale.ROOT);
+      if (l.isEmpty()) continue;
+      if (BREAK.contains(l)) {
+        if (started) break;
+        return null; // "It is ...", "Since spring": a sentence, not a topic
+      }
+      if (!started && POSSESSIVE.contains(l)) {
+        possessive = l.equals("my") || l.equals("our") ? "your" : l;
+        continue;
+      }
+      if (!started && FILLER.contains(l)) continue;
+      if (started && FILLER.contains(l)) break;
+      started = true;
+      kept.add(w);
+      if (kept.size() > 4) return null;
+    }
+    while (kept.size() > 1 && QUALITY.contains(kept.getFirst().toLowerCase(Locale.ROOT))) kept.removeFirst();
+    if (kept.isEmpty() || kept.stream().allMatch(w -> NOT_TOPIC.contains(w.toLowerCase(Locale.ROOT)))) return null;
+    if (kept.stream().anyMatch(w -> DIGITS.matcher(w).find())) return null;
+    String first = kept.getFirst();
+    boolean restCapitalised = kept.stream().skip(1).anyMatch(w -> Character.isUpperCase(w.charAt(0)));
+    boolean acronym = first.length() > 1 && first.equals(first.toUpperCase(Locale.ROOT));
+    if (!acronym && (COMMON.contains(first.toLowerCase(Locale.ROOT)) || kept.size() > 1 && !restCapitalised)) {
+      kept.set(0, first.toLowerCase(Locale.ROOT));
+    }
+    String np = String.join(" ", kept);
+    return possessive == null ? np : possessive + " " + np;
+  }
+
+  /** The sentence of an answer that carries this churn signal (the whole answer when none does on its own). */
+  public static String churnClause(String text, String signal) {
+    Pattern p = CHURN_CUES.get(signal);
+    for (String s : sentences(text)) if (p != null && p.matcher(s).find()) return s;
+    return text;
   }
 
   /** How specific one sentence is, from the lexical cues alone (for choosing quotes and specifics). */

@@ -107,7 +107,7 @@ public final class DefaultGuides {
       "Thank you. This goes to the team that owns it, and we will tell you what we do with it.", null, AVOID);
 
   public static final Guide PROMOTER = new Guide("promoter", "promoter", 1, "Promoter: what made it work",
-      "Thank you for the great score! We would love to learn what made the difference for you — it helps us do more "
+      "Thank you for your feedback! We would love to learn what made the difference for you — it helps us do more "
           + "of it. About 3 minutes; stop whenever you like.",
       List.of(),
       List.of(

@@ -28,7 +28,8 @@ import java.util.UUID;
 public final class InterviewEvaluation {
 
   record Row(String name, String status, int depth, int questions, int repeats, double probeRelevance, int probes,
-             boolean summaryCaptures, boolean rootCaptures, List<Turn> turns, InterviewResult result) {}
+             boolean summaryCaptures, boolean rootCaptures, List<Turn> turns, InterviewResult result,
+             ScriptedRespondent respondent, ScriptedRespondent.Player player) {}
 
   public static void main(String[] args) throws Exception {
     boolean transcripts = List.of(args).contains("--transcripts");
@@ -63,8 +64,13 @@ public final class InterviewEvaluation {
           x.repeats(), x.probes() == 0 ? "-" : String.format(Locale.ROOT, "%.2f (%d)", x.probeRelevance(), x.probes()),
           x.summaryCaptures() ? "yes" : "no", x.rootCaptures() ? "yes" : "no"));
     }
+    out.append(String.format(Locale.ROOT, "%npre-registered (issue 13; written and committed before tuning):%n"));
+    List<Row> pre = new ArrayList<>();
+    for (ScriptedRespondent r : Preregistered.all()) pre.add(run(r, moderator, reader));
+    out.append(Rubric.table(pre));
     System.out.print(out);
     rows.addAll(heldOut);
+    rows.addAll(pre);
     if (transcripts) {
       for (Row x : rows) {
         System.out.println("\n=== " + x.name() + " (" + x.status() + ")");
@@ -111,6 +117,6 @@ public final class InterviewEvaluation {
     boolean sum = r.keyTerms().stream().filter(k -> summary.contains(k.toLowerCase(Locale.ROOT))).count() >= need;
     boolean rootOk = r.keyTerms().stream().filter(k -> root.contains(k.toLowerCase(Locale.ROOT))).count() >= need;
     return new Row(r.name(), iv.status().code(), iv.depth(), questions, repeats, probes == 0 ? 0 : rel / probes, probes, sum,
-        rootOk, turns, result);
+        rootOk, turns, result, r, player);
   }
 }
