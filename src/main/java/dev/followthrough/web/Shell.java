@@ -5,10 +5,16 @@ import java.util.List;
 
 /**
  * What every console page shows around its content: who is signed in, where they can go, the CSRF
- * token for forms, and whether demo data is mixed into the numbers.
+ * token for forms, whether demo data is mixed into the numbers, and whether email is being caught
+ * on this machine because no SMTP server is configured ({@code mailCaught}: admins see a banner).
  */
 public record Shell(String displayName, String email, Role role, boolean demo, String csrfParameter,
-                    String csrfToken, List<Navigation.Section> navigation) {
+                    String csrfToken, List<Navigation.Section> navigation, boolean mailCaught) {
+
+  public Shell(String displayName, String email, Role role, boolean demo, String csrfParameter, String csrfToken,
+               List<Navigation.Section> navigation) {
+    this(displayName, email, role, demo, csrfParameter, csrfToken, navigation, false);
+  }
 
   public boolean signedIn() {
     return email != null;

@@ -1,5 +1,6 @@
 package dev.followthrough.web;
 
+import dev.followthrough.outreach.CaughtMail;
 import dev.followthrough.platform.Role;
 import dev.followthrough.platform.Users;
 import dev.followthrough.responses.ResponseQueries;
@@ -17,10 +18,12 @@ class ShellFactory {
 
   private final Users users;
   private final ResponseQueries responses;
+  private final CaughtMail caughtMail;
 
-  ShellFactory(Users users, ResponseQueries responses) {
+  ShellFactory(Users users, ResponseQueries responses, CaughtMail caughtMail) {
     this.users = users;
     this.responses = responses;
+    this.caughtMail = caughtMail;
   }
 
   Shell shell(HttpServletRequest request) {
@@ -36,7 +39,8 @@ class ShellFactory {
       String email = auth.getName();
       String name = users.byEmail(email).map(Users.ConsoleUser::displayName).filter(n -> n != null && !n.isBlank())
           .orElse(email);
-      return new Shell(name, email, role, demo, csrfParameter, csrfToken, Navigation.sections(role, path));
+      return new Shell(name, email, role, demo, csrfParameter, csrfToken, Navigation.sections(role, path),
+          caughtMail.catching());
     }
     return new Shell(null, null, null, demo, csrfParameter, csrfToken, List.of());
   }

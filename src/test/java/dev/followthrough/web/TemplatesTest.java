@@ -48,6 +48,18 @@ class TemplatesTest {
   }
 
   @Test
+  void admins_are_told_on_every_page_that_email_is_caught_while_no_smtp_server_is_configured() {
+    Shell catching = new Shell("Dana Admin", "dana@example.test", Role.ADMIN, false, "_csrf", "t",
+        Navigation.sections(Role.ADMIN, "/"), true);
+    assertThat(render("dashboard/page.jte", Map.of("shell", catching, "view", dashboard(true))))
+        .contains("data-testid=\"mail-banner\"").contains("href=\"/outreach/preview\"");
+    Shell agent = new Shell("Al", "al@example.test", Role.AGENT, false, "_csrf", "t",
+        Navigation.sections(Role.AGENT, "/"), true);
+    assertThat(render("dashboard/page.jte", Map.of("shell", agent, "view", dashboard(true)))).doesNotContain("mail-banner");
+    assertThat(render("dashboard/page.jte", Map.of("shell", shell(false), "view", dashboard(true)))).doesNotContain("mail-banner");
+  }
+
+  @Test
   void an_empty_database_explains_how_to_send_the_first_response_or_load_demo_data() {
     String page = render("dashboard/page.jte", Map.of("shell", shell(false), "view", dashboard(true)));
     assertThat(page).contains("No responses yet").contains("curl -X POST https://nps.example.com/api/v1/responses")
