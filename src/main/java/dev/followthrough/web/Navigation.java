@@ -40,6 +40,7 @@ public final class Navigation {
       new Entry("Act", "Interventions", "/actions", Role.VIEWER),
       new Entry("Act", "Sprint", "/actions/sprint", Role.VIEWER),
       new Entry("Act", "Routing", "/actions/routing", Role.VIEWER),
+      new Entry("Settings", "Getting started", "/start", Role.MANAGER),
       new Entry("Settings", "API keys", "/settings/api-keys", Role.ADMIN),
       new Entry("Settings", "Users", "/settings/users", Role.ADMIN),
       new Entry("Settings", "Survey sources", "/settings/sources", Role.ADMIN));

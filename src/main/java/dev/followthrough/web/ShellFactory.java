@@ -3,6 +3,7 @@ package dev.followthrough.web;
 import dev.followthrough.outreach.CaughtMail;
 import dev.followthrough.platform.Role;
 import dev.followthrough.platform.Users;
+import dev.followthrough.responses.DemoStatus;
 import dev.followthrough.responses.ResponseQueries;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,18 +20,21 @@ class ShellFactory {
   private final Users users;
   private final ResponseQueries responses;
   private final CaughtMail caughtMail;
+  private final DemoStatus demoStatus;
 
-  ShellFactory(Users users, ResponseQueries responses, CaughtMail caughtMail) {
+  ShellFactory(Users users, ResponseQueries responses, CaughtMail caughtMail, DemoStatus demoStatus) {
     this.users = users;
     this.responses = responses;
     this.caughtMail = caughtMail;
+    this.demoStatus = demoStatus;
   }
 
   Shell shell(HttpServletRequest request) {
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     String csrfParameter = csrf == null ? "_csrf" : csrf.getParameterName();
     String csrfToken = csrf == null ? null : csrf.getToken();
-    boolean demo = responses.hasDemoData();
+    DemoStatus.Progress load = demoStatus.progress();
+    boolean demo = load.loading() || responses.hasDemoData();
     // On an error page the request URI is /error; the menu should still mark where the user was.
     Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = original instanceof String s ? s : request.getRequestURI();
@@ -40,9 +44,10 @@ class ShellFactory {
       String name = users.byEmail(email).map(Users.ConsoleUser::displayName).filter(n -> n != null && !n.isBlank())
           .orElse(email);
       return new Shell(name, email, role, demo, csrfParameter, csrfToken, Navigation.sections(role, path),
-          caughtMail.catching());
+          caughtMail.catching(), load.state() == DemoStatus.State.OFF ? null : load);
     }
-    return new Shell(null, null, null, demo, csrfParameter, csrfToken, List.of());
+    return new Shell(null, null, null, demo, csrfParameter, csrfToken, List.of(), false,
+        load.state() == DemoStatus.State.OFF ? null : load);
   }
 
   static Role role(Authentication auth) {
