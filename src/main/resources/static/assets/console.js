@@ -9,6 +9,8 @@
  *   form[data-confirm]        asks before submitting
  *   form[data-bulk]           inbox selection: select all, count on the assign button
  *   [data-poll]               an htmx poller that skips its turn while the user is busy inside it
+ *   time[data-local]          a server-rendered time shown again in the viewer's own zone, with words
+ *                             ("3 hours ago") and the exact time in its tooltip
  */
 (function () {
   'use strict';
@@ -344,12 +346,45 @@
     (root || document).querySelectorAll('canvas[data-trend-src]').forEach(drawTrend);
   }
 
+  /* ---------- times in the viewer's zone and in words ---------- */
+
+  var RELATIVE = window.Intl && Intl.RelativeTimeFormat ? new Intl.RelativeTimeFormat('en', {numeric: 'auto'}) : null;
+  var EXACT = window.Intl ? new Intl.DateTimeFormat('en-GB', {day: 'numeric', month: 'short', year: 'numeric',
+    hour: '2-digit', minute: '2-digit', timeZoneName: 'short'}) : null;
+  var UNITS = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
+
+  function inWords(date) {
+    var seconds = (date.getTime() - Date.now()) / 1000;
+    if (!RELATIVE || Math.abs(seconds) < 45) return Math.abs(seconds) < 45 ? 'just now' : null;
+    for (var i = 0; i < UNITS.length; i++) {
+      if (Math.abs(seconds) >= UNITS[i][1] * 0.9 || i === UNITS.length - 1) {
+        return RELATIVE.format(Math.round(seconds / UNITS[i][1]), UNITS[i][0]);
+      }
+    }
+    return null;
+  }
+
+  function localTimes(root) {
+    (root || document).querySelectorAll('time[data-local]').forEach(function (t) {
+      var date = new Date(t.getAttribute('datetime'));
+      if (isNaN(date.getTime())) return;
+      var exact = EXACT ? EXACT.format(date) : date.toString();
+      var words = inWords(date);
+      t.title = exact;
+      t.textContent = t.hasAttribute('data-words') && words ? words : exact;
+    });
+  }
+
   ready(function () {
+    localTimes(document);
     initCharts(document);
     document.querySelectorAll('form[data-filters]').forEach(syncPresets);
   });
   // new content from a filter change, and pages restored from htmx's history cache (canvases come back blank)
-  document.addEventListener('htmx:afterSettle', function (e) { initCharts(e.detail.target || document); });
+  document.addEventListener('htmx:afterSettle', function (e) {
+    initCharts(e.detail.target || document);
+    localTimes(e.detail.target || document);
+  });
   document.addEventListener('htmx:historyRestore', function () {
     initCharts(document);
     document.querySelectorAll('form[data-filters]').forEach(syncPresets);

@@ -52,6 +52,17 @@ public class Messages {
     return list(null, null, "dead", limit);
   }
 
+  /** Whether a message of a kind starting with {@code kindPrefix} was delivered (or caught) to one of these addresses. */
+  public boolean deliveredTo(java.util.Collection<String> recipients, String kindPrefix) {
+    if (recipients.isEmpty()) return false;
+    return jdbc.sql("""
+        SELECT EXISTS (SELECT 1 FROM outreach_message
+                        WHERE status = 'sent' AND kind LIKE :kind AND lower(recipient) IN (:to))""")
+        .param("kind", kindPrefix.replace("%", "") + "%")
+        .param("to", recipients.stream().map(r -> r.toLowerCase(java.util.Locale.ROOT)).toList())
+        .query(Boolean.class).single();
+  }
+
   public long deadCount() {
     return jdbc.sql("SELECT count(*) FROM outreach_message WHERE status = 'dead'").query(Long.class).single();
   }

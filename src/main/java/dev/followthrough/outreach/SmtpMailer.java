@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * Email over SMTP ({@code spring.mail.*}): a plain-text and an HTML part, and for customer email the
  * one-click unsubscribe headers of RFC 8058. A 5xx answer is permanent; anything else is worth
- * another try.
+ * another try. Without {@code spring.mail.host} the {@link MailCatcher} takes its place.
  */
 @Component
+@org.springframework.context.annotation.Conditional(MailServer.Configured.class)
 class SmtpMailer implements Transport {
 
   private final ObjectProvider<JavaMailSender> mail;

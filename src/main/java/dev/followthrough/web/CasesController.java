@@ -79,9 +79,12 @@ class CasesController {
   @GetMapping("/cases")
   String inbox(@RequestParam Map<String, String> params, Model model, Principal principal, HttpServletRequest request,
                HttpServletResponse response) {
-    InboxView.InboxQuery q = InboxView.InboxQuery.of(params);
     Instant now = clock.instant();
     List<String> me = me(principal);
+    var counts = cases.counts(me, now);
+    // open on the view that has work: my cases if I have any, else the unassigned ones
+    String defaultTab = counts.mine() > 0 || counts.unassigned() == 0 ? "mine" : "unassigned";
+    InboxView.InboxQuery q = InboxView.InboxQuery.of(params, defaultTab);
     View view = switch (q.tab()) {
       case "team" -> View.TEAM;
       case "unassigned" -> View.UNASSIGNED;
@@ -101,7 +104,7 @@ class CasesController {
     Map<UUID, ResponseQueries.ResponseView> shown =
         responses.findAll(page.items().stream().map(CaseQueries.CaseView::responseId).toList()).stream()
             .collect(java.util.stream.Collectors.toMap(ResponseQueries.ResponseView::id, v -> v));
-    model.addAttribute("view", new InboxView(q, cases.counts(me, now), page, shown, teamNames(), owners(), now, zone,
+    model.addAttribute("view", new InboxView(q, counts, page, shown, teamNames(), owners(), now, zone,
         ConsoleRoles.atLeast(principal, Role.AGENT), myName(principal), notices == null ? List.of() : notices));
     return Htmx.partial(request, response) ? "cases/results" : "cases/inbox";
   }
@@ -225,12 +228,30 @@ class CasesController {
     return answer(c, "notes", r, p, model, redirect, res, notes, "Call notes saved; the case and insights get them.");
   }
 
+  /**
+   * "Close case" on the case page's one outcome form: what was typed besides root cause and action
+   * (what was learned, the commitment) is saved first, then the case is closed with root cause and action.
+   */
   @PostMapping("/cases/{id}/close")
   String close(@PathVariable String id, @RequestParam Map<String, String> form, Principal p, Model model,
                RedirectAttributes redirect, HttpServletResponse res) {
     CaseView c = command(id, p);
     String outcome = form.getOrDefault("outcome", "");
-    return answer(c, "close", dev.followthrough.followup.CaseOutcome.parse(outcome)
+    if (form.containsKey("summary") || form.containsKey("commitment") || form.containsKey("commitmentDue")) {
+      LocalDate due = null;
+      String dueText = form.getOrDefault("commitmentDue", "").strip();
+      if (!dueText.isEmpty()) {
+        try {
+          due = LocalDate.parse(dueText);
+        } catch (DateTimeParseException e) {
+          return answer(c, "outcome", new CaseResult.Refused("commitmentDue", "must be a date like 2026-09-30", false), p,
+              model, redirect, res, form, null);
+        }
+      }
+      CaseResult saved = followUps.record(c.id(), form.get("summary"), null, null, form.get("commitment"), due, p.getName());
+      if (!(saved instanceof CaseResult.Done)) return answer(c, "outcome", saved, p, model, redirect, res, form, null);
+    }
+    return answer(c, "outcome", dev.followthrough.followup.CaseOutcome.parse(outcome)
         .map(o -> followUps.close(c.id(), o, blank(form.get("rootCause")), blank(form.get("action")), p.getName()))
         .orElse(new CaseResult.Refused("outcome", "choose how the case ended", false)), p, model, redirect, res, form,
         "Closed as " + CaseText.label(outcome).toLowerCase(Locale.ROOT) + ".");

@@ -132,6 +132,39 @@ public final class Fmt {
     return d == null ? DASH : DAY.format(d);
   }
 
+  /** A duration in words a person reads at a glance: "40 s", "3 min", "1 h 5 min", "2 days". */
+  public static String duration(Number seconds) {
+    if (seconds == null) return DASH;
+    long s = Math.round(seconds.doubleValue());
+    if (s < 60) return s + " s";
+    if (s < 3600) return Math.round(s / 60.0) + " min";
+    if (s < 86_400) {
+      long h = s / 3600, m = Math.round((s % 3600) / 60.0);
+      return m == 0 ? h + " h" : h + " h " + m + " min";
+    }
+    long d = Math.round(s / 86_400.0);
+    return d + (d == 1 ? " day" : " days");
+  }
+
+  /** How long ago (or until) {@code t}, in words: "just now", "5 minutes ago", "in 3 days". */
+  public static String ago(Instant t, Instant now) {
+    if (t == null) return DASH;
+    long s = java.time.Duration.between(t, now).getSeconds();
+    long a = Math.abs(s);
+    if (a < 45) return "just now";
+    String span;
+    if (a < 3600) span = plural(Math.max(1, Math.round(a / 60.0)), "minute");
+    else if (a < 86_400) span = plural(Math.round(a / 3600.0), "hour");
+    else if (a < 30 * 86_400L) span = plural(Math.round(a / 86_400.0), "day");
+    else if (a < 365 * 86_400L) span = plural(Math.round(a / (30 * 86_400.0)), "month");
+    else span = plural(Math.round(a / (365 * 86_400.0)), "year");
+    return s >= 0 ? span + " ago" : "in " + span;
+  }
+
+  private static String plural(long n, String unit) {
+    return n + " " + unit + (n == 1 ? "" : "s");
+  }
+
   /** Machine-readable form for {@code <time datetime>}. */
   public static String iso(Instant t) {
     return t == null ? "" : t.toString();

@@ -29,7 +29,12 @@ public record InboxView(InboxQuery query, InboxCounts counts, Page<CaseView> pag
     public static final List<String> SORTS = List.of("priority", "due", "opened");
 
     public static InboxQuery of(Map<String, String> p) {
-      String tab = pick(p.get("tab"), TABS, "mine");
+      return of(p, "mine");
+    }
+
+    /** {@code defaultTab}: the tab shown when the link names none (the one that has work for this user). */
+    public static InboxQuery of(Map<String, String> p, String defaultTab) {
+      String tab = pick(p.get("tab"), TABS, defaultTab);
       String status = pick(p.get("status"), CaseText.STATUSES, null);
       return new InboxQuery(tab, status, pick(p.get("channel"), CaseText.CHANNELS, null),
           pick(p.get("category"), ConsoleFilter.CATEGORIES, null), clean(p.get("owner")), clean(p.get("team")),
@@ -38,7 +43,7 @@ public record InboxView(InboxQuery query, InboxCounts counts, Page<CaseView> pag
 
     Map<String, String> values() {
       Map<String, String> m = new LinkedHashMap<>();
-      if (!tab.equals("mine")) m.put("tab", tab);
+      m.put("tab", tab); // always named: which tab a bare /cases opens on depends on the user's work
       put(m, "status", status);
       put(m, "channel", channel);
       put(m, "category", category);
@@ -80,7 +85,6 @@ public record InboxView(InboxQuery query, InboxCounts counts, Page<CaseView> pag
       else m.put(keyValues[i], keyValues[i + 1]);
     }
     if (!pageGiven) m.remove("page");
-    if ("mine".equals(m.get("tab"))) m.remove("tab");
     if ("priority".equals(m.get("sort"))) m.remove("sort");
     String q = ConsoleFilter.encode(m);
     return q.isEmpty() ? "/cases" : "/cases?" + q;

@@ -30,6 +30,7 @@ public final class Navigation {
       new Entry("Follow up", "Outreach", "/outreach", Role.VIEWER),
       new Entry("Follow up", "Interviews", "/interviews", Role.VIEWER),
       new Entry("Follow up", "Templates", "/outreach/templates", Role.MANAGER),
+      new Entry("Follow up", "Outbox viewer", "/outreach/preview", Role.AGENT),
       new Entry("Diagnose", "Fix first", "/insights/impact", Role.VIEWER),
       new Entry("Diagnose", "Review codings", "/insights/review", Role.VIEWER),
       new Entry("Diagnose", "Search comments", "/insights/search", Role.VIEWER),
@@ -39,6 +40,7 @@ public final class Navigation {
       new Entry("Act", "Interventions", "/actions", Role.VIEWER),
       new Entry("Act", "Sprint", "/actions/sprint", Role.VIEWER),
       new Entry("Act", "Routing", "/actions/routing", Role.VIEWER),
+      new Entry("Settings", "Getting started", "/start", Role.MANAGER),
       new Entry("Settings", "API keys", "/settings/api-keys", Role.ADMIN),
       new Entry("Settings", "Users", "/settings/users", Role.ADMIN),
       new Entry("Settings", "Survey sources", "/settings/sources", Role.ADMIN));
@@ -56,7 +58,9 @@ public final class Navigation {
 
   static boolean active(String href, String path) {
     if (path == null) return false;
-    if (href.equals("/outreach") && path.startsWith("/outreach/templates")) return false; // its own entry
+    if (href.equals("/outreach") && (path.startsWith("/outreach/templates") || path.startsWith("/outreach/preview"))) {
+      return false; // their own entries
+    }
     if (href.equals("/actions") && (path.startsWith("/actions/sprint") || path.startsWith("/actions/routing"))) return false;
     return href.equals("/") ? path.equals("/") : path.equals(href) || path.startsWith(href + "/");
   }

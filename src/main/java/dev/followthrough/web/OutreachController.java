@@ -1,6 +1,7 @@
 package dev.followthrough.web;
 
 import dev.followthrough.followup.CaseQueries;
+import dev.followthrough.outreach.CaughtMail;
 import dev.followthrough.outreach.Messages;
 import dev.followthrough.outreach.SlackChannels;
 import dev.followthrough.outreach.Templates;
@@ -33,9 +34,11 @@ class OutreachController {
   private final Templates templates;
   private final CaseQueries cases;
   private final ReportingSettings reporting;
+  private final CaughtMail caught;
 
   OutreachController(Messages messages, SlackChannels slack, WebhookSubscriptions webhooks, Templates templates,
-                     CaseQueries cases, ReportingSettings reporting) {
+                     CaseQueries cases, ReportingSettings reporting, CaughtMail caught) {
+    this.caught = caught;
     this.messages = messages;
     this.slack = slack;
     this.webhooks = webhooks;
@@ -95,6 +98,29 @@ class OutreachController {
     ConsoleRoles.require(principal, Role.MANAGER);
     redirect.addFlashAttribute("notice", webhooks.delete(uuid(id)) ? "Subscription deleted." : "No such subscription.");
     return "redirect:/outreach";
+  }
+
+  // ---- outbox viewer (mail catcher) ------------------------------------------------------------------
+
+  /**
+   * The emails kept because no SMTP server is configured. Their links are live customer links
+   * (interview, survey, unsubscribe), so only agents and up may open them.
+   */
+  @GetMapping("/outreach/preview")
+  String outbox(Model model, Principal principal) {
+    ConsoleRoles.require(principal, Role.AGENT);
+    model.addAttribute("view", new OutboxView(caught.catching(), caught.count(), caught.list(200), null,
+        reporting.timeZone()));
+    return "outreach/outbox";
+  }
+
+  @GetMapping("/outreach/preview/{id}")
+  String caughtEmail(@PathVariable String id, Model model, Principal principal) {
+    ConsoleRoles.require(principal, Role.AGENT);
+    var email = caught.find(uuid(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    model.addAttribute("view", new OutboxView(caught.catching(), caught.count(), caught.list(200), email,
+        reporting.timeZone()));
+    return "outreach/outbox";
   }
 
   // ---- templates ----------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 package dev.followthrough.web;
 
+import dev.followthrough.outreach.CaughtMail;
 import dev.followthrough.platform.Role;
 import dev.followthrough.platform.Users;
+import dev.followthrough.responses.DemoStatus;
 import dev.followthrough.responses.ResponseQueries;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,17 +19,22 @@ class ShellFactory {
 
   private final Users users;
   private final ResponseQueries responses;
+  private final CaughtMail caughtMail;
+  private final DemoStatus demoStatus;
 
-  ShellFactory(Users users, ResponseQueries responses) {
+  ShellFactory(Users users, ResponseQueries responses, CaughtMail caughtMail, DemoStatus demoStatus) {
     this.users = users;
     this.responses = responses;
+    this.caughtMail = caughtMail;
+    this.demoStatus = demoStatus;
   }
 
   Shell shell(HttpServletRequest request) {
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     String csrfParameter = csrf == null ? "_csrf" : csrf.getParameterName();
     String csrfToken = csrf == null ? null : csrf.getToken();
-    boolean demo = responses.hasDemoData();
+    DemoStatus.Progress load = demoStatus.progress();
+    boolean demo = load.loading() || responses.hasDemoData();
     // On an error page the request URI is /error; the menu should still mark where the user was.
     Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = original instanceof String s ? s : request.getRequestURI();
@@ -36,9 +43,11 @@ class ShellFactory {
       String email = auth.getName();
       String name = users.byEmail(email).map(Users.ConsoleUser::displayName).filter(n -> n != null && !n.isBlank())
           .orElse(email);
-      return new Shell(name, email, role, demo, csrfParameter, csrfToken, Navigation.sections(role, path));
+      return new Shell(name, email, role, demo, csrfParameter, csrfToken, Navigation.sections(role, path),
+          caughtMail.catching(), load.state() == DemoStatus.State.OFF ? null : load);
     }
-    return new Shell(null, null, null, demo, csrfParameter, csrfToken, List.of());
+    return new Shell(null, null, null, demo, csrfParameter, csrfToken, List.of(), false,
+        load.state() == DemoStatus.State.OFF ? null : load);
   }
 
   static Role role(Authentication auth) {

@@ -68,6 +68,20 @@ class CasePagesTest extends IntegrationTest {
   }
 
   @Test
+  void the_inbox_opens_on_unassigned_for_someone_without_cases_and_on_mine_once_they_have_one() {
+    var admin = ConsoleSession.signedIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+    var agent = newUser(port, Role.AGENT);
+    UUID id = aCase(this::post, followUps, "Nobody owns this", null, 3); // unassigned
+    var fresh = agent.get("/cases");
+    assertThat(fresh.body()).contains("aria-current=\"page\" data-tab=\"unassigned\"")
+        .contains("href=\"/cases?tab=mine\"");
+    assertThat(agent.post("/cases/" + id + "/take", Map.of("_csrf", fresh.csrf())).status()).isEqualTo(302);
+    assertThat(agent.get("/cases").body()).contains("aria-current=\"page\" data-tab=\"mine\"")
+        .contains("data-case=\"" + id + "\"");
+    assertThat(admin.get("/cases?tab=unassigned").status()).isEqualTo(200);
+  }
+
+  @Test
   void the_inbox_renders_every_view_with_filters_and_a_partial_for_htmx() {
     String owner = unique("Owner");
     UUID id = aCase(this::post, followUps, "Exports keep timing out", owner, 2);

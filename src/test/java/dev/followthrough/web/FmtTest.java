@@ -54,4 +54,20 @@ class FmtTest {
     assertThat(Fmt.pos(0)).isEqualTo("50.0");
     assertThat(Fmt.pos(250)).isEqualTo("100.0");
   }
+
+  @Test
+  void durations_and_times_read_in_words() {
+    assertThat(Fmt.duration(null)).isEqualTo("\u2014");
+    assertThat(Fmt.duration(12.4)).isEqualTo("12 s");
+    assertThat(Fmt.duration(150)).isEqualTo("3 min");
+    assertThat(Fmt.duration(3_900)).isEqualTo("1 h 5 min");
+    assertThat(Fmt.duration(7_200)).isEqualTo("2 h");
+    assertThat(Fmt.duration(200_000)).isEqualTo("2 days");
+    java.time.Instant now = java.time.Instant.parse("2026-12-07T15:39:51.364150Z");
+    assertThat(Fmt.ago(now.minusSeconds(20), now)).isEqualTo("just now");
+    assertThat(Fmt.ago(now.minusSeconds(60), now)).isEqualTo("1 minute ago");
+    assertThat(Fmt.ago(now.minusSeconds(3 * 3600), now)).isEqualTo("3 hours ago");
+    assertThat(Fmt.ago(now.plusSeconds(2 * 86_400), now)).isEqualTo("in 2 days");
+    assertThat(Fmt.ago(now.minusSeconds(400L * 86_400), now)).isEqualTo("1 year ago");
+  }
 }

@@ -125,7 +125,7 @@ class InboxBrowserTest extends IntegrationTest {
     outcome.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=notice]"), "Outcome saved."));
 
-    WebElement close = browser.findElement(By.cssSelector("[data-testid=close-form]"));
+    WebElement close = browser.findElement(By.cssSelector("[data-testid=outcome-form]"));
     assertThat(close.findElement(By.name("rootCause")).getDomProperty("value")).isEqualTo("Export job times out above 2 GB");
     assertThat(close.findElement(By.cssSelector("input[name=outcome][value=resolved]")).isSelected()).isTrue();
     close.findElement(By.cssSelector("[data-testid=close]")).click();

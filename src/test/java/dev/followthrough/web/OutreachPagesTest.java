@@ -43,6 +43,38 @@ class OutreachPagesTest extends IntegrationTest {
   }
 
   @Test
+  void the_outbox_viewer_shows_a_caught_email_sandboxed_with_its_text_and_links_to_agents_only() {
+    UUID id = UUID.randomUUID();
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.sql("""
+        INSERT INTO outreach_message (id, idempotency_key, kind, channel, customer, recipient, subject, body_text, body_html,
+               status, attempts, not_before, created_at, updated_at, sent_at)
+        VALUES (?, ?, 'invitation', 'email', true, 'robin@customer.example', 'Can we talk?', 'Talk to us: http://127.0.0.1/i/tok',
+               '<html><head></head><body><p>Hi <b>Robin</b> <a href="http://127.0.0.1/i/tok">start</a></p><script>x()</script></body></html>',
+               'sent', 1, ?, ?, ?, ?)""")
+        .params(id, "test:" + id, now, now, now, now).update();
+    jdbc.sql("INSERT INTO outreach_caught (message_id, caught_at) VALUES (?, ?)").params(id, now).update();
+
+    var agent = CasePagesTest.newUser(port, dev.followthrough.platform.Role.AGENT);
+    var list = agent.get("/outreach/preview");
+    assertThat(list.status()).as(list.toString()).isEqualTo(200);
+    assertThat(list.body()).contains("href=\"/outreach/preview/" + id + "\"").contains("Can we talk?");
+
+    var open = agent.get("/outreach/preview/" + id);
+    assertThat(open.status()).isEqualTo(200);
+    String body = open.body();
+    assertThat(body).contains("data-testid=\"caught-email\"").contains("sandbox=\"allow-popups allow-popups-to-escape-sandbox\"")
+        .contains("Talk to us: http://127.0.0.1/i/tok")
+        .contains("<a href=\"http://127.0.0.1/i/tok\" target=\"_blank\" rel=\"noopener\">")
+        // the HTML part only inside the frame's srcdoc, escaped, with links opening a new tab
+        .contains("srcdoc=\"&lt;html>&lt;head>&lt;base target=&#34;_blank&#34;>").doesNotContain("<b>Robin</b>")
+        .doesNotContain("<script>x()");
+    assertThat(agent.get("/outreach/preview/" + UUID.randomUUID()).status()).isEqualTo(404);
+    assertThat(CasePagesTest.newUser(port, dev.followthrough.platform.Role.VIEWER).get("/outreach/preview").status())
+        .isEqualTo(403);
+  }
+
+  @Test
   void a_viewer_sees_the_dead_letters_but_cannot_retry_and_an_agent_can() {
     String to = unique("dead") + "@example.test";
     UUID id = UUID.randomUUID();

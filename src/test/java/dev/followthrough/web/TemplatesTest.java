@@ -48,6 +48,36 @@ class TemplatesTest {
   }
 
   @Test
+  void admins_are_told_on_every_page_that_email_is_caught_while_no_smtp_server_is_configured() {
+    Shell catching = new Shell("Dana Admin", "dana@example.test", Role.ADMIN, false, "_csrf", "t",
+        Navigation.sections(Role.ADMIN, "/"), true, null);
+    assertThat(render("dashboard/page.jte", Map.of("shell", catching, "view", dashboard(true))))
+        .contains("data-testid=\"mail-banner\"").contains("href=\"/outreach/preview\"");
+    Shell agent = new Shell("Al", "al@example.test", Role.AGENT, false, "_csrf", "t",
+        Navigation.sections(Role.AGENT, "/"), true, null);
+    assertThat(render("dashboard/page.jte", Map.of("shell", agent, "view", dashboard(true)))).doesNotContain("mail-banner");
+    assertThat(render("dashboard/page.jte", Map.of("shell", shell(false), "view", dashboard(true)))).doesNotContain("mail-banner");
+  }
+
+  @Test
+  void while_the_demo_loads_the_banner_shows_its_progress_and_polls_for_more() {
+    var loading = new dev.followthrough.responses.DemoStatus.Progress(dev.followthrough.responses.DemoStatus.State.LOADING,
+        3_000, 7_200, null, null);
+    Shell shell = new Shell("Dana Admin", "dana@example.test", Role.ADMIN, true, "_csrf", "t",
+        Navigation.sections(Role.ADMIN, "/"), false, loading);
+    assertThat(render("dashboard/page.jte", Map.of("shell", shell, "view", dashboard(true))))
+        .contains("data-testid=\"demo-progress\"").contains("hx-get=\"/demo/progress\"")
+        .contains("value=\"42\"").contains("3,000 of 7,200 responses");
+    var done = new dev.followthrough.responses.DemoStatus.Progress(dev.followthrough.responses.DemoStatus.State.DONE,
+        7_200, 7_200, java.time.Duration.ofSeconds(41), null);
+    Shell after = new Shell("Dana Admin", "dana@example.test", Role.ADMIN, true, "_csrf", "t",
+        Navigation.sections(Role.ADMIN, "/"), false, done);
+    assertThat(render("parts/demo-progress.jte", Map.of("shell", after, "polled", true)))
+        .contains("Demo loaded: 7,200 responses in 41 s").doesNotContain("hx-get");
+    assertThat(render("dashboard/page.jte", Map.of("shell", after, "view", dashboard(true)))).doesNotContain("demo-progress");
+  }
+
+  @Test
   void an_empty_database_explains_how_to_send_the_first_response_or_load_demo_data() {
     String page = render("dashboard/page.jte", Map.of("shell", shell(false), "view", dashboard(true)));
     assertThat(page).contains("No responses yet").contains("curl -X POST https://nps.example.com/api/v1/responses")

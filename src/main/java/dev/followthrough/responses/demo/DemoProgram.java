@@ -56,6 +56,11 @@ public final class DemoProgram {
     this.responses = List.copyOf(responses);
   }
 
+  /** The account owners (customer success managers) of every tier, each once. */
+  public static List<String> owners() {
+    return CSMS.values().stream().flatMap(List::stream).distinct().sorted().toList();
+  }
+
   public static DemoProgram generate(long seed, Instant now) {
     return new Generator(new Random(seed), now).run();
   }
