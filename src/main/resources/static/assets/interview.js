@@ -23,6 +23,8 @@
     var send = form.querySelector('button[type=submit]');
     var stopForm = document.getElementById('iv-stop');
     var api = '/api/v1/interviews/' + encodeURIComponent(token);
+    // the page's words in the customer's language, from data-t-* on <main>
+    function say(key, fallback) { return main.getAttribute('data-t-' + key) || fallback; }
 
     function message(m) {
       var li = document.createElement('li');
@@ -30,7 +32,7 @@
       li.setAttribute('data-kind', m.kind);
       var who = document.createElement('span');
       who.className = 'iv-who';
-      who.textContent = m.from === 'customer' ? 'You' : 'Us';
+      who.textContent = m.from === 'customer' ? say('you', 'You') : say('us', 'Us');
       var p = document.createElement('p');
       p.textContent = m.text;
       li.appendChild(who);
@@ -64,7 +66,7 @@
         done.className = 'iv-done';
         done.setAttribute('data-testid', 'done');
         done.setAttribute('tabindex', '-1');
-        done.textContent = 'Thank you — this conversation is complete.';
+        done.textContent = say('done', 'Thank you — this conversation is complete.');
         form.parentNode.replaceChild(done, form);
         if (stopForm) stopForm.parentNode.removeChild(stopForm);
         done.focus();
@@ -91,17 +93,17 @@
         send.disabled = false;
         if (r.ok) show(r.body);
         else if (r.status === 409) window.location.reload();
-        else error(r.body && r.body.detail ? r.body.detail : 'Something went wrong. Please try again.');
+        else error(r.body && r.body.detail ? r.body.detail : say('failed', 'Something went wrong. Please try again.'));
       }, function () {
         send.disabled = false;
-        error('We could not reach the server. Your answer is still here; please try again.');
+        error(say('offline', 'We could not reach the server. Your answer is still here; please try again.'));
       });
     }
 
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       var value = text.value.trim();
-      if (!value) { error('Please write an answer first.'); text.focus(); return; }
+      if (!value) { error(say('empty', 'Please write an answer first.')); text.focus(); return; }
       post(api + '/answers', JSON.stringify({ text: value, turn: parseInt(turn.value, 10) }));
     });
 

@@ -13,8 +13,9 @@
     timestamp: parseInt(me.getAttribute('data-timestamp'), 10),
     signature: me.getAttribute('data-signature')
   };
-  var question = me.getAttribute('data-question') || 'How likely are you to recommend us to a friend or colleague?';
-  var reasonLabel = me.getAttribute('data-reason') || 'What is the primary reason for your score?';
+  // the words come from /w/v1/check in the contact's language; data-question / data-reason override them
+  var words = {};
+  function say(key, fallback) { return words[key] || fallback; }
 
   function post(path, body) {
     return fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -29,10 +30,14 @@
     return e;
   }
 
-  function show() {
-    var box = el('section', { role: 'dialog', 'aria-label': 'Feedback', 'data-followthrough-widget': '1',
-      style: 'position:fixed;right:16px;bottom:16px;max-width:360px;background:#fff;color:#151922;border:1px solid #cfd4dc;border-radius:12px;padding:14px;font:15px/1.4 system-ui,sans-serif;box-shadow:0 6px 24px rgba(0,0,0,.15);z-index:2147483000' });
-    var close = el('button', { type: 'button', 'aria-label': 'Close', style: 'float:right;border:0;background:none;font-size:18px;cursor:pointer' }, '×');
+  function show(reply) {
+    words = reply.text || {};
+    var question = me.getAttribute('data-question') || say('question', 'How likely are you to recommend us to a friend or colleague?');
+    var reasonLabel = me.getAttribute('data-reason') || say('reason', 'What is the primary reason for your score?');
+    var box = el('section', { role: 'dialog', 'aria-label': say('label', 'Feedback'), 'data-followthrough-widget': '1',
+      lang: reply.language || 'en', dir: reply.dir || 'ltr',
+      style: 'position:fixed;inset-inline-end:16px;bottom:16px;max-width:360px;background:#fff;color:#151922;border:1px solid #cfd4dc;border-radius:12px;padding:14px;font:15px/1.4 system-ui,sans-serif;box-shadow:0 6px 24px rgba(0,0,0,.15);z-index:2147483000' });
+    var close = el('button', { type: 'button', 'aria-label': say('close', 'Close'), style: 'float:inline-end;border:0;background:none;font-size:18px;cursor:pointer' }, '×');
     close.onclick = function () { box.remove(); };
     box.appendChild(close);
     box.appendChild(el('p', { style: 'margin:0 0 8px;font-weight:600' }, question));
@@ -57,12 +62,12 @@
     var text = el('textarea', { rows: '3', maxlength: '4000', style: 'width:100%;box-sizing:border-box' });
     label.appendChild(text);
     more.appendChild(label);
-    var send = el('button', { type: 'button', style: 'margin-top:6px;background:#2f3fb8;color:#fff;border:0;border-radius:8px;padding:8px 14px;cursor:pointer' }, 'Send');
+    var send = el('button', { type: 'button', style: 'margin-top:6px;background:#2f3fb8;color:#fff;border:0;border-radius:8px;padding:8px 14px;cursor:pointer' }, say('send', 'Send'));
     send.onclick = function () {
       if (chosen === null) return;
       send.disabled = true;
       post('/w/v1/answer', { score: chosen, comment: text.value || null }).then(function (r) {
-        box.textContent = r.ok ? 'Thank you!' : 'Sorry, that did not work.';
+        box.textContent = r.ok ? say('thanks', 'Thank you!') : say('failed', 'Sorry, that did not work.');
         setTimeout(function () { box.remove(); }, 2500);
       });
     };
@@ -71,5 +76,5 @@
     document.body.appendChild(box);
   }
 
-  post('/w/v1/check').then(function (r) { if (r.ok && r.body.show) show(); }).catch(function () {});
+  post('/w/v1/check').then(function (r) { if (r.ok && r.body.show) show(r.body); }).catch(function () {});
 })();

@@ -2,8 +2,9 @@ package dev.followthrough.outreach;
 
 import dev.followthrough.followup.CaseQueries;
 import dev.followthrough.outreach.Recipients.Resolved;
-import dev.followthrough.responses.ResponseQueries;
+import dev.followthrough.outreach.domain.DefaultTemplates;
 import dev.followthrough.responses.ResponseQueries.ResponseView;
+import dev.followthrough.responses.ResponseQueries;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ public class ActionMessages {
     String language = composer.language(r);
     Map<String, String> vars = new LinkedHashMap<>();
     String name = contact == null ? null : contact.name();
-    vars.put("firstName", name == null || name.isBlank() ? "there" : name.strip().split("\\s+")[0]);
+    vars.put("firstName", DefaultTemplates.firstName(name, language));
     vars.put("contactName", name == null || name.isBlank() ? (contact == null || contact.email() == null ? "" : contact.email()) : name);
     vars.put("sender", settings.senderName());
     vars.put("product", settings.productName());

@@ -1,12 +1,14 @@
 package dev.followthrough.outreach;
 
-import dev.followthrough.followup.CaseQueries;
 import dev.followthrough.followup.CaseQueries.CaseView;
+import dev.followthrough.followup.CaseQueries;
 import dev.followthrough.outreach.Recipients.Resolved;
+import dev.followthrough.outreach.domain.DefaultTemplates;
+import dev.followthrough.platform.CustomerLanguages;
 import dev.followthrough.responses.ContactPreferences;
-import dev.followthrough.responses.ResponseQueries;
 import dev.followthrough.responses.ResponseQueries.ResponseView;
 import dev.followthrough.responses.ResponseQueries.ScorePoint;
+import dev.followthrough.responses.ResponseQueries;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -58,11 +60,13 @@ class Composer {
   private final WebhookSubscriptions webhooks;
   private final Outbox outbox;
   private final OutreachSettings settings;
+  private final CustomerLanguages languages;
   private final Clock clock;
 
   Composer(CaseQueries cases, ResponseQueries responses, ContactPreferences preferences, Templates templates, Links links,
            Recipients recipients, SlackChannels slack, WebhookSubscriptions webhooks, Outbox outbox,
-           OutreachSettings settings, Clock clock) {
+           OutreachSettings settings, Clock clock, CustomerLanguages languages) {
+    this.languages = languages;
     this.cases = cases;
     this.responses = responses;
     this.preferences = preferences;
@@ -108,8 +112,9 @@ class Composer {
     String language = language(ctx.r());
     String email = contact == null ? null : contact.email();
     Map<String, String> vars = vars(ctx);
+    vars.put("firstName", DefaultTemplates.firstName(contact == null ? null : contact.name(), language));
     vars.put("link", link);
-    vars.put("expires", DAY.format(links.expiryFromNow().atZone(zone(ctx.r()))));
+    vars.put("expires", Templates.day(links.expiryFromNow().atZone(zone(ctx.r())), language));
     var t = templates.find(templateKey, language).orElseThrow();
     var rendered = Templates.render(t.subject(), t.body(), vars);
     Instant now = clock.instant();
@@ -330,12 +335,20 @@ class Composer {
     return settings.defaultTimeZone();
   }
 
+  /**
+   * A customer email's language: the contact's {@code language} attribute, else the account's, else the
+   * language the response was given in, else the language its comment is written in, else
+   * {@code followthrough.default-language} — the first one the customer emails are shipped in.
+   */
   String language(ResponseView r) {
-    String l = r == null ? null : r.language();
-    if ((l == null || l.isBlank()) && r != null && r.contact() != null && r.contact().attributes() != null
-        && r.contact().attributes().get("language") instanceof String s) l = s;
-    if (l == null || l.isBlank()) return settings.defaultLanguage();
-    return l.strip().split("[-_]")[0].toLowerCase(Locale.ROOT);
+    if (r == null) return languages.forEmail();
+    return languages.forEmail(attribute(r.contact() == null ? null : r.contact().attributes()),
+        attribute(r.account() == null ? null : r.account().attributes()), r.language(),
+        "und".equals(r.commentLanguage()) ? null : r.commentLanguage());
+  }
+
+  private static String attribute(Map<String, Object> attributes) {
+    return attributes != null && attributes.get("language") instanceof String s ? s : null;
   }
 
   private static String money(BigDecimal arr) {

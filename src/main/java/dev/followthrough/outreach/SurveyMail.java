@@ -1,12 +1,12 @@
 package dev.followthrough.outreach;
 
+import dev.followthrough.outreach.domain.DefaultTemplates;
 import dev.followthrough.outreach.domain.TemplateText;
+import dev.followthrough.platform.CustomerLanguages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -24,7 +24,7 @@ public class SurveyMail {
                             String template, String link, ZoneId zone, Instant notBefore) {}
 
   static final String SCALE_MARK = "[[ft-scale]]";
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private final CustomerLanguages languages;
 
   private final Templates templates;
   private final Links links;
@@ -32,7 +32,9 @@ public class SurveyMail {
   private final OutreachSettings settings;
   private final Clock clock;
 
-  SurveyMail(Templates templates, Links links, Outbox outbox, OutreachSettings settings, Clock clock) {
+  SurveyMail(Templates templates, Links links, Outbox outbox, OutreachSettings settings, Clock clock,
+             CustomerLanguages languages) {
+    this.languages = languages;
     this.templates = templates;
     this.links = links;
     this.outbox = outbox;
@@ -42,14 +44,14 @@ public class SurveyMail {
 
   /** Queues the email; false when one with this key was queued before (nothing is sent twice). */
   public boolean send(SurveyEmail e) {
-    String language = e.language() == null || e.language().isBlank() ? settings.defaultLanguage() : e.language();
+    String language = languages.forEmail(e.language()); // the contact's, else its account's, else the default
     Map<String, String> vars = new LinkedHashMap<>();
     String name = e.name();
-    vars.put("firstName", name == null || name.isBlank() ? "there" : name.strip().split("\\s+")[0]);
+    vars.put("firstName", DefaultTemplates.firstName(name, language));
     vars.put("contactName", name == null || name.isBlank() ? e.to() : name);
     vars.put("contactEmail", e.to());
     vars.put("link", e.link());
-    vars.put("expires", DAY.format(links.expiryFromNow().atZone(e.zone() == null ? settings.defaultTimeZone() : e.zone())));
+    vars.put("expires", Templates.day(links.expiryFromNow().atZone(e.zone() == null ? settings.defaultTimeZone() : e.zone()), language));
     vars.put("sender", settings.senderName());
     vars.put("product", settings.productName());
     vars.put("scale", SCALE_MARK);

@@ -77,8 +77,17 @@ public class Templates {
     this.clock = clock;
   }
 
+  /** Every message in English; the customer messages also in each language they are shipped in. */
   public List<Template> list() {
-    return DefaultTemplates.KINDS.stream().flatMap(k -> DefaultTemplates.languages().stream().map(l -> find(k.key(), l).orElseThrow())).toList();
+    return DefaultTemplates.KINDS.stream().flatMap(k -> DefaultTemplates.languages().stream()
+        .filter(l -> DefaultTemplates.shipped(k.key(), l)).map(l -> find(k.key(), l).orElseThrow())).toList();
+  }
+
+  /** The date a link expires on, as the customer's language writes it ("7 Dec 2026", "7 déc. 2026"). */
+  public static String day(java.time.ZonedDateTime at, String language) {
+    if (language == null || language.equals("en")) return java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).format(at);
+    return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+        .withLocale(java.util.Locale.forLanguageTag(language)).format(at);
   }
 
   public Optional<Template> find(String key, String language) {

@@ -27,19 +27,32 @@ public interface ResponseQueries {
   /** One score of a contact, for score trends. */
   record ScorePoint(UUID responseId, int score, Instant respondedAt, String program, String touchpoint) {}
 
+  /**
+   * {@code language}: what the source declared (the survey's language); {@code commentLanguage}: the
+   * language the comment is written in, detected at intake (ISO 639-1, {@code und} when too short to
+   * tell, null without a comment).
+   */
   record ResponseView(UUID id, String source, String sourceId, int score, String category, String comment,
                       Instant respondedAt, Instant receivedAt, Instant updatedAt, String program, String kind,
                       String touchpoint, String language, Map<String, Object> attributes, int revision,
-                      ContactRef contact, AccountRef account) {}
+                      ContactRef contact, AccountRef account, String commentLanguage) {}
 
   record Revision(int revision, int score, String comment, String program, String kind, String touchpoint,
                   String language, Instant respondedAt, Instant replacedAt) {}
 
-  /** All fields optional. {@code account} matches the account's id or external id. */
+  /**
+   * All fields optional. {@code account} matches the account's id or external id; {@code language} the
+   * comment's detected language ({@code und}: too short to tell).
+   */
   record ResponseFilter(Instant from, Instant to, String program, String kind, String tier, String touchpoint,
-                        String account, String category, String source, String q) {
+                        String account, String category, String source, String q, String language) {
+    public ResponseFilter(Instant from, Instant to, String program, String kind, String tier, String touchpoint,
+                          String account, String category, String source, String q) {
+      this(from, to, program, kind, tier, touchpoint, account, category, source, q, null);
+    }
+
     public static ResponseFilter all() {
-      return new ResponseFilter(null, null, null, null, null, null, null, null, null, null);
+      return new ResponseFilter(null, null, null, null, null, null, null, null, null, null, null);
     }
   }
 

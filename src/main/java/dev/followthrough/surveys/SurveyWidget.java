@@ -28,7 +28,8 @@ public class SurveyWidget {
 
   public sealed interface Result {
     /** {@code show}: ask now; {@code program} names what the widget asks for. */
-    record Eligible(boolean show, String program) implements Result {}
+    /** {@code language}: the contact's (else its account's) language attribute, null when neither says. */
+    record Eligible(boolean show, String program, String language) implements Result {}
 
     record Answered(boolean changed) implements Result {}
 
@@ -79,10 +80,11 @@ public class SurveyWidget {
     Result auth = authenticate(s);
     if (auth != null) return auth;
     var member = contacts.byExternalId(s.contact());
-    if (member.isEmpty() || member.get().optedOut()) return new Result.Eligible(false, null);
+    if (member.isEmpty() || member.get().optedOut()) return new Result.Eligible(false, null, null);
     return store.openInApp(member.get().id())
-        .map(send -> (Result) new Result.Eligible(true, store.program(send.programId()).map(Program::name).orElse(null)))
-        .orElse(new Result.Eligible(false, null));
+        .map(send -> (Result) new Result.Eligible(true, store.program(send.programId()).map(Program::name).orElse(null),
+            member.get().language()))
+        .orElse(new Result.Eligible(false, null, null));
   }
 
   /** Records the contact's answer to their outstanding in-app survey; each signature answers once. */

@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
  * @param from first day, inclusive ({@code 2026-03-01}), in the reporting time zone
  * @param to last day, inclusive
  * @param every trend granularity: month, week or quarter
+ * @param language the comment's detected language ({@code fr}, or {@code und}: too short to tell)
  */
 public record ConsoleFilter(String from, String to, String program, String kind, String tier, String touchpoint,
-                            String account, String category, String q, String every, List<String> problems) {
+                            String account, String category, String q, String every, List<String> problems,
+                            String language) {
 
   public static final List<String> KINDS = List.of("relational", "transactional");
   public static final List<String> CATEGORIES = List.of("promoter", "passive", "detractor");
@@ -56,7 +58,16 @@ public record ConsoleFilter(String from, String to, String program, String kind,
     }
     return new ConsoleFilter(from, to, clean(params.get("program")), kind, clean(params.get("tier")),
         clean(params.get("touchpoint")), clean(params.get("account")), category, clean(params.get("q")),
-        every == null ? null : every.toLowerCase(Locale.ROOT), List.copyOf(problems));
+        every == null ? null : every.toLowerCase(Locale.ROOT), List.copyOf(problems), language(params.get("language"), problems));
+  }
+
+  private static String language(String value, List<String> problems) {
+    String v = clean(value);
+    if (v == null) return null;
+    v = v.toLowerCase(Locale.ROOT);
+    if (v.matches("[a-z]{2,3}")) return v;
+    problems.add("“Language” must be a language code such as fr; it is ignored.");
+    return null;
   }
 
   /** The filter for queries; the dates are whole days in {@code zone}, {@code to} included. */
@@ -66,7 +77,7 @@ public record ConsoleFilter(String from, String to, String program, String kind,
     Instant fi = f == null ? null : f.atStartOfDay(zone).toInstant();
     Instant ti = t == null ? null : t.plusDays(1).atStartOfDay(zone).toInstant();
     if (fi != null && ti != null && !fi.isBefore(ti)) ti = null;
-    return new ResponseFilter(fi, ti, program, kind, tier, touchpoint, account, category, null, q);
+    return new ResponseFilter(fi, ti, program, kind, tier, touchpoint, account, category, null, q, language);
   }
 
   public Grouping grouping() {
@@ -80,7 +91,7 @@ public record ConsoleFilter(String from, String to, String program, String kind,
   /** True when anything narrows the data (the granularity does not). */
   public boolean narrowed() {
     return from != null || to != null || program != null || kind != null || tier != null || touchpoint != null
-        || account != null || category != null || q != null;
+        || account != null || category != null || q != null || language != null;
   }
 
   public Map<String, String> values() {
@@ -94,6 +105,7 @@ public record ConsoleFilter(String from, String to, String program, String kind,
     put(m, "account", account);
     put(m, "category", category);
     put(m, "q", q);
+    put(m, "language", language);
     put(m, "every", every);
     return m;
   }

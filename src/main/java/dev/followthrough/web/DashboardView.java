@@ -28,7 +28,12 @@ public record DashboardView(
   public record Period(String key, String label, NpsSummary summary, NpsReports.Change change, boolean inProgress) {}
 
   /** Choices for the filter pickers. */
-  public record Pickers(List<String> programs, List<String> tiers, List<String> touchpoints) {}
+  /** {@code languages}: the comments' detected languages, as codes. */
+  public record Pickers(List<String> programs, List<String> tiers, List<String> touchpoints, List<String> languages) {
+    public Pickers(List<String> programs, List<String> tiers, List<String> touchpoints) {
+      this(programs, tiers, touchpoints, List.of());
+    }
+  }
 
   /** A ready-made period; null dates mean open-ended. */
   public record Preset(String label, String from, String to, boolean active) {}

@@ -69,7 +69,7 @@ class Dashboards {
 
   static DashboardView.Pickers pickers(Map<String, List<String>> facets) {
     return new DashboardView.Pickers(facets.getOrDefault("program", List.of()), facets.getOrDefault("tier", List.of()),
-        facets.getOrDefault("touchpoint", List.of()));
+        facets.getOrDefault("touchpoint", List.of()), facets.getOrDefault("language", List.of()));
   }
 
   static List<DashboardView.Preset> presets(ConsoleFilter filter, LocalDate today) {

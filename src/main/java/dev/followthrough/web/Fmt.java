@@ -170,6 +170,14 @@ public final class Fmt {
     return t == null ? "" : t.toString();
   }
 
+  /** A detected language for people: "French (fr)"; {@code und}: the text was too short to tell. */
+  public static String language(String code) {
+    if (code == null || code.isBlank()) return DASH;
+    if (code.equals("und")) return "Undetermined (und)";
+    String name = java.util.Locale.forLanguageTag(code).getDisplayLanguage(java.util.Locale.ENGLISH);
+    return name.isBlank() || name.equals(code) ? code : name + " (" + code + ")";
+  }
+
   public static String orDash(String s) {
     return s == null || s.isBlank() ? DASH : s;
   }

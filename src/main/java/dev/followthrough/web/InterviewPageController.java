@@ -2,6 +2,7 @@ package dev.followthrough.web;
 
 import dev.followthrough.interviews.InterviewReply;
 import dev.followthrough.interviews.Interviews;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,39 +20,49 @@ import org.springframework.web.bind.annotation.RequestParam;
 class InterviewPageController {
 
   private final Interviews interviews;
+  private final CustomerPages pages;
 
-  InterviewPageController(Interviews interviews) {
+  InterviewPageController(Interviews interviews, CustomerPages pages) {
     this.interviews = interviews;
+    this.pages = pages;
   }
 
   @GetMapping("/i/{token}")
-  String page(@PathVariable String token, Model model, HttpServletResponse response) {
-    return render(interviews.open(token), token, null, model, response);
+  String page(@PathVariable String token, HttpServletRequest request, Model model, HttpServletResponse response) {
+    return render(interviews.open(token), token, null, text(token, request), model, response);
   }
 
   @PostMapping("/i/{token}")
   String answer(@PathVariable String token, @RequestParam(required = false) String text,
-                @RequestParam(required = false) Integer turn, Model model, HttpServletResponse response) {
+                @RequestParam(required = false) Integer turn, HttpServletRequest request, Model model,
+                HttpServletResponse response) {
     InterviewReply r = interviews.answer(token, text, turn);
     if (r instanceof InterviewReply.Ok) return "redirect:/i/" + token;
-    String error = r instanceof InterviewReply.Refused x ? (x.field().equals("text") ? "Please write an answer first." :
-        "That question was already answered — here is where we are now.") : null;
+    CustomerText t = text(token, request);
+    String error = r instanceof InterviewReply.Refused x ? t.get(x.field().equals("text") ? "interview.emptyAnswer" :
+        "interview.alreadyAnswered") : null;
     if (r instanceof InterviewReply.Refused) response.setStatus(x(r) ? 409 : 422);
-    return render(r instanceof InterviewReply.NotFound ? r : interviews.open(token), token, error, model, response);
+    return render(r instanceof InterviewReply.NotFound ? r : interviews.open(token), token, error, t, model, response);
   }
 
   @PostMapping("/i/{token}/stop")
-  String stop(@PathVariable String token, Model model, HttpServletResponse response) {
+  String stop(@PathVariable String token, HttpServletRequest request, Model model, HttpServletResponse response) {
     InterviewReply r = interviews.stop(token);
     if (r instanceof InterviewReply.Ok) return "redirect:/i/" + token;
-    return render(r, token, null, model, response);
+    return render(r, token, null, text(token, request), model, response);
+  }
+
+  /** The page's chrome (buttons, labels) in the contact's language; the questions come from the guide. */
+  private CustomerText text(String token, HttpServletRequest request) {
+    return pages.forContact(request, pages.contactOf(token));
   }
 
   private static boolean x(InterviewReply r) {
     return r instanceof InterviewReply.Refused f && f.conflict();
   }
 
-  private static String render(InterviewReply r, String token, String error, Model model, HttpServletResponse response) {
+  private static String render(InterviewReply r, String token, String error, CustomerText t, Model model,
+                               HttpServletResponse response) {
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("Cache-Control", "no-store");
     if (r instanceof InterviewReply.Ok ok) {
@@ -62,6 +73,7 @@ class InterviewPageController {
     }
     model.addAttribute("token", token);
     model.addAttribute("error", error);
+    model.addAttribute("t", t);
     // the page needs no console shell: building one would read the CSRF token and so start a session (a cookie)
     model.addAttribute("shell", new Shell(null, null, null, false, "_csrf", null, java.util.List.of()));
     return "interview/page";

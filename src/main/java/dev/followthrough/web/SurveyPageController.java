@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SurveyPageController {
 
   private final SurveyAnswers answers;
+  private final CustomerPages pages;
 
-  SurveyPageController(SurveyAnswers answers) {
+  SurveyPageController(SurveyAnswers answers, CustomerPages pages) {
     this.answers = answers;
+    this.pages = pages;
   }
 
   @GetMapping("/s/{token}")
@@ -30,12 +32,12 @@ class SurveyPageController {
               Model model, HttpServletResponse response) {
     Integer s = score(score);
     var visit = answers.visit(token, request.getMethod(), request.getHeader("User-Agent"), s);
-    if (visit.isEmpty()) return invalid(token, model, response);
+    if (visit.isEmpty()) return invalid(token, request, model, response);
     var page = visit.get().page();
     Integer shown = s != null ? s : page.score();
     boolean auto = s != null && visit.get().botReason() == null;
     return render(new SurveyPageView(page.answered() && s == null ? "thanks" : "form", token, page, shown, auto,
-        s != null ? "email" : "link", null, SurveyPageView.Text.of(page.language())), model, response);
+        s != null ? "email" : "link", null, pages.text(request, page.language())), model, response);
   }
 
   @PostMapping("/s/{token}")
@@ -44,12 +46,12 @@ class SurveyPageController {
                 @RequestParam(required = false) String anonymous, @RequestParam(required = false) String via,
                 HttpServletRequest request, Model model, HttpServletResponse response) {
     var page = answers.open(token);
-    if (page.isEmpty()) return invalid(token, model, response);
-    var t = SurveyPageView.Text.of(page.get().language());
+    if (page.isEmpty()) return invalid(token, request, model, response);
+    var t = pages.text(request, page.get().language());
     Integer s = score(score);
     if (s == null) {
       response.setStatus(422);
-      return render(new SurveyPageView("form", token, page.get(), null, false, clean(via), t.question(), t), model, response);
+      return render(new SurveyPageView("form", token, page.get(), null, false, clean(via), t.get("survey.chooseScore"), t), model, response);
     }
     var result = answers.answer(token, new SurveyAnswers.Submission(s, comment, followUpOptIn != null, anonymous != null,
         clean(via), request.getHeader("User-Agent")));
@@ -65,7 +67,7 @@ class SurveyPageController {
         yield render(new SurveyPageView("form", token, page.get(), s, false, clean(via), x.field() + ": " + x.reason(), t),
             model, response);
       }
-      case SurveyAnswers.Answered.NotFound n -> invalid(token, model, response);
+      case SurveyAnswers.Answered.NotFound n -> invalid(token, request, model, response);
     };
   }
 
@@ -83,9 +85,9 @@ class SurveyPageController {
     }
   }
 
-  private static String invalid(String token, Model model, HttpServletResponse response) {
+  private String invalid(String token, HttpServletRequest request, Model model, HttpServletResponse response) {
     response.setStatus(404);
-    return render(new SurveyPageView("invalid", token, null, null, false, "link", null, SurveyPageView.Text.EN), model, response);
+    return render(new SurveyPageView("invalid", token, null, null, false, "link", null, pages.text(request)), model, response);
   }
 
   private static String render(SurveyPageView view, Model model, HttpServletResponse response) {

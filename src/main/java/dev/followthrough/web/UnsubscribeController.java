@@ -2,6 +2,7 @@ package dev.followthrough.web;
 
 import dev.followthrough.outreach.Links;
 import dev.followthrough.responses.ContactPreferences;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,15 +22,18 @@ class UnsubscribeController {
 
   private final Links links;
   private final ContactPreferences preferences;
+  private final CustomerPages pages;
 
-  UnsubscribeController(Links links, ContactPreferences preferences) {
+  UnsubscribeController(Links links, ContactPreferences preferences, CustomerPages pages) {
     this.links = links;
     this.preferences = preferences;
+    this.pages = pages;
   }
 
   @GetMapping("/u/{token}")
-  String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
+  String confirm(@PathVariable String token, HttpServletRequest request, Model model, HttpServletResponse response) {
     Optional<UUID> contact = links.unsubscribeContact(token);
+    model.addAttribute("t", pages.forContact(request, contact));
     model.addAttribute("state", contact.isPresent() ? "confirm" : "invalid");
     model.addAttribute("token", token);
     if (contact.isEmpty()) response.setStatus(404);
@@ -38,8 +42,9 @@ class UnsubscribeController {
   }
 
   @PostMapping("/u/{token}")
-  String unsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
+  String unsubscribe(@PathVariable String token, HttpServletRequest request, Model model, HttpServletResponse response) {
     Optional<UUID> contact = links.unsubscribeContact(token);
+    model.addAttribute("t", pages.forContact(request, contact));
     boolean done = contact.isPresent() && preferences.setOptedOut(contact.get(), true);
     model.addAttribute("state", done ? "done" : "invalid");
     model.addAttribute("token", token);

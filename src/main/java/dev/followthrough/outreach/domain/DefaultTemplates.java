@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The messages Followthrough ships, in English (add a language by adding its map). Customer
+ * The messages Followthrough ships: every message in English; the customer messages also in French,
+ * German, Spanish, Portuguese, Dutch and Italian ({@code /outreach/templates/xx.txt}). Customer
  * messages follow the guidance: thank first, acknowledge the score, no premature apology, one open
  * question — and never "what would make you give us a 10".
  */
@@ -32,7 +33,10 @@ public final class DefaultTemplates {
       new Kind("actions.resurvey", "Re-survey after a shipped fix", true),
       new Kind("actions.team", "Interventions: notice to the owning team", false));
 
-  private static final Map<String, Map<String, Template>> BY_LANGUAGE = Map.of("en", english());
+  /** Languages the customer messages are shipped in besides English. */
+  public static final List<String> TRANSLATED = List.of("fr", "de", "es", "pt", "nl", "it");
+
+  private static final Map<String, Map<String, Template>> BY_LANGUAGE = load();
 
   private DefaultTemplates() {}
 
@@ -48,6 +52,62 @@ public final class DefaultTemplates {
 
   public static List<String> languages() {
     return BY_LANGUAGE.keySet().stream().sorted().toList();
+  }
+
+  /** Is this message shipped in {@code language} (English: every message; others: the customer ones)? */
+  public static boolean shipped(String key, String language) {
+    Map<String, Template> l = BY_LANGUAGE.get(language);
+    return l != null && l.containsKey(key);
+  }
+
+  /**
+   * {@code {{firstName}}}: the first word of the name; unknown, English says "Hi there" and the other
+   * languages' templates leave the greeting without a name ({@code {{#firstName}}}).
+   */
+  public static String firstName(String name, String language) {
+    if (name != null && !name.isBlank()) return name.strip().split("\\s+")[0];
+    return "en".equals(language) || language == null ? "there" : "";
+  }
+
+  private static Map<String, Map<String, Template>> load() {
+    Map<String, Map<String, Template>> m = new LinkedHashMap<>();
+    m.put("en", english());
+    for (String language : TRANSLATED) m.put(language, parse(language, read("/outreach/templates/" + language + ".txt")));
+    return Map.copyOf(m);
+  }
+
+  private static String read(String resource) {
+    try (var in = DefaultTemplates.class.getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException(resource + " is missing from the jar");
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code == key}, then {@code Subject: …}, a blank line and the body up to the next {@code ==}; lines
+   * starting with {@code #} before the first key are comments. Every customer message must be there.
+   */
+  static Map<String, Template> parse(String language, String text) {
+    Map<String, Template> m = new LinkedHashMap<>();
+    String[] sections = ("\n" + text.replace("\r\n", "\n")).split("\n== ");
+    for (int i = 1; i < sections.length; i++) {
+      String section = sections[i];
+      int eol = section.indexOf('\n');
+      String key = section.substring(0, eol).strip();
+      String rest = section.substring(eol + 1);
+      if (!rest.startsWith("Subject: ")) throw new IllegalStateException(language + " " + key + ": the line after the key must be 'Subject: …'");
+      int subjectEnd = rest.indexOf('\n');
+      String subject = rest.substring("Subject: ".length(), subjectEnd).strip();
+      String body = rest.substring(subjectEnd + 1).replaceFirst("^\n", "").stripTrailing() + "\n";
+      if (!known(key)) throw new IllegalStateException(language + ": unknown template " + key);
+      m.put(key, new Template(key, language, subject, body));
+    }
+    for (Kind k : KINDS) {
+      if (k.customer() && !m.containsKey(k.key())) throw new IllegalStateException(language + ": customer template " + k.key() + " is missing");
+    }
+    return Map.copyOf(m);
   }
 
   private static Map<String, Template> english() {

@@ -28,7 +28,7 @@ class JdbcResponseQueries implements ResponseQueries {
 
   private static final String VIEW = """
       SELECT r.id, r.source, r.source_id, r.score, r.category, r.comment, r.responded_at, r.received_at, r.updated_at,
-             r.program, r.kind, r.touchpoint, r.language, r.attributes::text AS attributes, r.revision,
+             r.program, r.kind, r.touchpoint, r.language, r.comment_language, r.attributes::text AS attributes, r.revision,
              c.id AS c_id, c.external_id AS c_ext, c.email AS c_email, c.name AS c_name, c.role AS c_role,
              c.opted_out_at AS c_opted_out, c.attributes::text AS c_attributes,
              a.id AS a_id, a.external_id AS a_ext, a.name AS a_name, a.tier AS a_tier, a.arr AS a_arr,
@@ -51,7 +51,7 @@ class JdbcResponseQueries implements ResponseQueries {
             rs.getString("c_role"), instant(rs.getTimestamp("c_opted_out")), JdbcResponses.map(rs.getString("c_attributes"))),
         aId == null ? null : new AccountRef(aId, rs.getString("a_ext"), rs.getString("a_name"), rs.getString("a_tier"),
             rs.getBigDecimal("a_arr"), renewal == null ? null : renewal.toLocalDate(), rs.getString("a_owner"),
-            JdbcResponses.map(rs.getString("a_attributes"))));
+            JdbcResponses.map(rs.getString("a_attributes"))), rs.getString("comment_language"));
   }
 
   @Override
@@ -79,6 +79,7 @@ class JdbcResponseQueries implements ResponseQueries {
     if (f.touchpoint() != null) { w.add("r.touchpoint = :touchpoint"); p.addValue("touchpoint", f.touchpoint()); }
     if (f.category() != null) { w.add("r.category = :category"); p.addValue("category", f.category()); }
     if (f.source() != null) { w.add("r.source = :source"); p.addValue("source", f.source()); }
+    if (f.language() != null) { w.add("r.comment_language = :language"); p.addValue("language", f.language()); }
     if (f.tier() != null) {
       w.add("r.account_id IN (SELECT id FROM responses_account WHERE tier = :tier)");
       p.addValue("tier", f.tier());
@@ -189,6 +190,7 @@ class JdbcResponseQueries implements ResponseQueries {
     out.put("program", jdbc.queryForList("SELECT DISTINCT program FROM responses_response WHERE program IS NOT NULL ORDER BY 1 LIMIT 200", Map.of(), String.class));
     out.put("touchpoint", jdbc.queryForList("SELECT DISTINCT touchpoint FROM responses_response WHERE touchpoint IS NOT NULL ORDER BY 1 LIMIT 200", Map.of(), String.class));
     out.put("tier", jdbc.queryForList("SELECT DISTINCT tier FROM responses_account WHERE tier IS NOT NULL ORDER BY 1 LIMIT 200", Map.of(), String.class));
+    out.put("language", jdbc.queryForList("SELECT DISTINCT comment_language FROM responses_response WHERE comment_language IS NOT NULL ORDER BY 1 LIMIT 200", Map.of(), String.class));
     return out;
   }
 

@@ -1,6 +1,7 @@
 package dev.followthrough.responses.jdbc;
 
 import dev.followthrough.nps.Category;
+import dev.followthrough.platform.LanguageDetection;
 import dev.followthrough.responses.domain.AccountData;
 import dev.followthrough.responses.domain.ContactData;
 import dev.followthrough.responses.domain.Intake;
@@ -37,10 +38,24 @@ public class JdbcResponses {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final LanguageDetection languages;
 
-  public JdbcResponses(JdbcClient jdbc, JdbcTemplate template) {
+  public JdbcResponses(JdbcClient jdbc, JdbcTemplate template, LanguageDetection languages) {
     this.jdbc = jdbc;
     this.template = template;
+    this.languages = languages;
+  }
+
+  /**
+   * The comment's language, detected as it is stored; the declared language (the survey's, else the
+   * contact's attribute) is the prior for a short comment. Null without a comment.
+   */
+  private String commentLanguage(String comment, String declared, ResponseCommand c) {
+    if (comment == null || comment.isBlank()) return null;
+    String prior = declared;
+    if ((prior == null || prior.isBlank()) && c.contact() != null
+        && c.contact().attributes().get("language") instanceof String s) prior = s;
+    return languages.detect(comment, prior);
   }
 
   // ---------------------------------------------------------------- accounts
@@ -89,9 +104,9 @@ public class JdbcResponses {
 
   private static final String INSERT_RESPONSE = """
       INSERT INTO responses_response (id, source, source_id, contact_id, account_id, score, comment, responded_at,
-        received_at, updated_at, program, kind, touchpoint, language, attributes)
+        received_at, updated_at, program, kind, touchpoint, language, comment_language, attributes)
       VALUES (:id, :source, :sourceId, :contact, :account, :score, :comment, :respondedAt, :now, :now,
-        :program, :kind, :touchpoint, :language, CAST(:attrs AS jsonb))
+        :program, :kind, :touchpoint, :language, :commentLanguage, CAST(:attrs AS jsonb))
       ON CONFLICT (source, source_id) DO NOTHING
       RETURNING id""";
 
@@ -106,7 +121,8 @@ public class JdbcResponses {
         .param("contact", contactId).param("account", accountId).param("score", c.score().value())
         .param("comment", c.comment()).param("respondedAt", ts(respondedAt)).param("now", ts(now))
         .param("program", c.program()).param("kind", c.kind() == null ? null : c.kind().key())
-        .param("touchpoint", c.touchpoint()).param("language", c.language()).param("attrs", json(c.attributes()))
+        .param("touchpoint", c.touchpoint()).param("language", c.language())
+        .param("commentLanguage", commentLanguage(c.comment(), c.language(), c)).param("attrs", json(c.attributes()))
         .query(UUID.class).optional();
     if (inserted.isPresent()) return new Intake.Recorded(inserted.get(), c.score().category());
     return merge(c, sourceId, contactId, accountId, now);
@@ -177,12 +193,13 @@ public class JdbcResponses {
         UPDATE responses_response SET contact_id = :contact, account_id = :account, score = :score,
           comment = :comment, responded_at = :respondedAt, program = :program, kind = :kind,
           touchpoint = :touchpoint, language = :language, attributes = CAST(:attrs AS jsonb),
-          revision = :revision, updated_at = :now
+          comment_language = :commentLanguage, revision = :revision, updated_at = :now
         WHERE id = :id""")
         .param("contact", merged.contactId()).param("account", merged.accountId()).param("score", merged.score())
         .param("comment", merged.comment()).param("respondedAt", ts(merged.respondedAt()))
         .param("program", merged.program()).param("kind", merged.kind()).param("touchpoint", merged.touchpoint())
         .param("language", merged.language()).param("attrs", json(merged.attributes()))
+        .param("commentLanguage", commentLanguage(merged.comment(), merged.language(), c))
         .param("revision", revision).param("now", ts(now)).param("id", old.id())
         .update();
     return new Intake.Updated(old.id(), Category.of(merged.score()), revision);
@@ -222,7 +239,7 @@ public class JdbcResponses {
       String[] ids = new String[n], idx = new String[n], sources = new String[n], sourceIds = new String[n],
           contacts = new String[n], accounts = new String[n], scores = new String[n], comments = new String[n],
           responded = new String[n], programs = new String[n], kinds = new String[n], touchpoints = new String[n],
-          languages = new String[n], attrs = new String[n];
+          languages = new String[n], commentLanguages = new String[n], attrs = new String[n];
       for (int i = 0; i < n; i++) {
         Row r = sorted.get(i);
         ResponseCommand c = r.command();
@@ -239,26 +256,27 @@ public class JdbcResponses {
         kinds[i] = c.kind() == null ? null : c.kind().key();
         touchpoints[i] = c.touchpoint();
         languages[i] = c.language();
+        commentLanguages[i] = commentLanguage(c.comment(), c.language(), c);
         attrs[i] = json(c.attributes());
       }
       String sql = """
           WITH input AS (
             SELECT * FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::smallint[], ?::text[],
-                                 ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[])
+                                 ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[])
               AS t(id, idx, source, source_id, contact_id, account_id, score, comment, responded_at, program, kind,
-                   touchpoint, language, attributes)),
+                   touchpoint, language, comment_language, attributes)),
           ins AS (
             INSERT INTO responses_response (id, source, source_id, contact_id, account_id, score, comment,
-              responded_at, received_at, updated_at, program, kind, touchpoint, language, attributes)
+              responded_at, received_at, updated_at, program, kind, touchpoint, language, comment_language, attributes)
             SELECT id, source, source_id, contact_id, account_id, score, comment, responded_at, ?, ?, program, kind,
-              touchpoint, language, attributes FROM input
+              touchpoint, language, comment_language, attributes FROM input
             ON CONFLICT (source, source_id) DO NOTHING
             RETURNING id)
           SELECT input.idx, input.id FROM input JOIN ins ON ins.id = input.id""";
       try (PreparedStatement ps = con.prepareStatement(sql)) {
         int p = 1;
         for (String[] a : new String[][] {ids, idx, sources, sourceIds, contacts, accounts, scores, comments, responded,
-            programs, kinds, touchpoints, languages, attrs}) {
+            programs, kinds, touchpoints, languages, commentLanguages, attrs}) {
           ps.setArray(p++, con.createArrayOf("text", a));
         }
         ps.setTimestamp(p++, ts(now));

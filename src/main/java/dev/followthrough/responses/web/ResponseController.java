@@ -3,6 +3,7 @@ package dev.followthrough.responses.web;
 import dev.followthrough.platform.ApiSettings;
 import dev.followthrough.platform.Problems;
 import dev.followthrough.responses.ResponseIntake;
+import dev.followthrough.platform.InvalidField;
 import dev.followthrough.responses.ResponseQueries;
 import dev.followthrough.responses.ResponseQueries.ResponseFilter;
 import dev.followthrough.responses.domain.Intake;
@@ -107,12 +108,16 @@ class ResponseController {
                            @RequestParam(required = false) String tier, @RequestParam(required = false) String touchpoint,
                            @RequestParam(required = false) String account, @RequestParam(required = false) String category,
                            @RequestParam(required = false) String source, @RequestParam(required = false) String q,
+                           @RequestParam(required = false) String language,
                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     if (page < 0) throw new IllegalArgumentException("page must be 0 or more");
     if (size < 1 || size > 500) throw new IllegalArgumentException("size must be 1..500");
     if (category != null && !List.of("promoter", "passive", "detractor").contains(category))
       throw new IllegalArgumentException("category must be promoter, passive or detractor");
-    var result = queries.list(new ResponseFilter(from, to, program, kind, tier, touchpoint, account, category, source, q), page, size);
+    if (language != null && !language.matches("[a-z]{2,3}"))
+      throw new InvalidField("language", "must be a detected language code such as fr, or und (too short to tell)");
+    var result = queries.list(new ResponseFilter(from, to, program, kind, tier, touchpoint, account, category, source, q,
+        language), page, size);
     return Map.of("items", result.items().stream().map(ResponseJson::of).toList(), "total", result.total(),
         "page", result.page(), "size", result.size());
   }

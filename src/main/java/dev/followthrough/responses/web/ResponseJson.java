@@ -23,6 +23,7 @@ final class ResponseJson {
     put(m, "kind", v.kind());
     put(m, "touchpoint", v.touchpoint());
     put(m, "language", v.language());
+    put(m, "commentLanguage", v.commentLanguage());
     m.put("attributes", v.attributes());
     m.put("revision", v.revision());
     put(m, "contact", v.contact());

@@ -1,16 +1,22 @@
 package dev.followthrough.surveys.web;
 
+import dev.followthrough.platform.CustomerLanguages;
 import dev.followthrough.platform.InvalidField;
 import dev.followthrough.platform.Problems;
 import dev.followthrough.surveys.SurveySettings;
 import dev.followthrough.surveys.SurveyWidget;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -24,10 +30,16 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class WidgetController {
 
-  private final SurveyWidget widget;
+  static final List<String> WORDS = List.of("label", "question", "reason", "send", "close", "thanks", "failed");
 
-  WidgetController(SurveyWidget widget) {
+  private final SurveyWidget widget;
+  private final CustomerLanguages languages;
+  private final MessageSource messages;
+
+  WidgetController(SurveyWidget widget, CustomerLanguages languages, MessageSource messages) {
     this.widget = widget;
+    this.languages = languages;
+    this.messages = messages;
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -48,8 +60,23 @@ class WidgetController {
   }
 
   @PostMapping("/w/v1/check")
-  ResponseEntity<?> check(@RequestBody JsonNode body) {
-    return reply(widget.check(signed(body)));
+  ResponseEntity<?> check(@RequestBody JsonNode body, @RequestHeader(name = "Accept-Language", required = false) String accept) {
+    var r = widget.check(signed(body));
+    if (r instanceof SurveyWidget.Result.Eligible e && e.show()) {
+      // the widget's words in the contact's language (else the browser's, else the workspace default)
+      String lang = languages.forPage(accept, e.language());
+      Locale locale = Locale.forLanguageTag(lang);
+      Map<String, String> text = new LinkedHashMap<>();
+      for (String w : WORDS) text.put(w, messages.getMessage("widget." + w, null, locale));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("show", true);
+      out.put("program", e.program());
+      out.put("language", lang);
+      out.put("dir", CustomerLanguages.direction(lang));
+      out.put("text", text);
+      return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(out);
+    }
+    return reply(r);
   }
 
   @PostMapping("/w/v1/answer")
@@ -73,7 +100,7 @@ class WidgetController {
   private static ResponseEntity<?> reply(SurveyWidget.Result r) {
     return switch (r) {
       case SurveyWidget.Result.Eligible e -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
-          .body(e.show() ? Map.of("show", true, "program", e.program()) : Map.of("show", false));
+          .body(Map.of("show", false));
       case SurveyWidget.Result.Answered a -> ResponseEntity.ok(Map.of("recorded", true, "changed", a.changed()));
       case SurveyWidget.Result.Unauthorized u -> Problems.response(
           Problems.withField(HttpStatus.UNAUTHORIZED, "Unauthorized", u.field(), u.reason()));
