@@ -47,7 +47,8 @@ public class InsightReports {
   public record MechanismImpact(int rank, String mechanism, String name, String category, String categoryName, String owner,
                                 long promoters, long passives, long detractors, double shareOfDetractors, int accounts,
                                 int accountsAtRisk, double revenueAtRisk, double impactScore, double frequency,
-                                double severity, String quadrant, List<PeriodShare> trend, String trendVerdict, String why) {
+                                double severity, String quadrant, List<PeriodShare> trend, String trendVerdict, String why,
+                                String polarity) {
     public long mentions() {
       return promoters + passives + detractors;
     }
@@ -155,7 +156,8 @@ public class InsightReports {
           m.passives(), m.detractors(), m.shareOfDetractors(), m.accounts(), m.accountsAtRisk(), m.revenueAtRisk(),
           m.impactScore(), m.frequency(), m.severity(), m.quadrant(),
           m.trend().stream().map(p -> new PeriodShare(p.period(), p.mentions(), p.texts(), p.share(), p.low(), p.high())).toList(),
-          m.trendVerdict(), m.why().replaceFirst("^#\\d+", "#" + m.rank() + " " + name)));
+          m.trendVerdict(), m.why().replaceFirst("^#\\d+", "#" + m.rank() + " " + name),
+          polarity != null ? polarity : ownPolarity(book, m.mechanism())));
     }
     long coded = perPeriod.values().stream().mapToLong(Long::longValue).sum();
     return new ImpactReport(out, coded, detractors, IMPACT_DEFINITION);

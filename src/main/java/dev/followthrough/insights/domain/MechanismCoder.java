@@ -30,7 +30,7 @@ public final class MechanismCoder {
    */
   public record Settings(double clauseWeight, double abstainBelow, int maxMechanisms, double secondaryMargin, double minSimilarity) {
     public static Settings defaults() {
-      return new Settings(0.5, 0.2, 3, 0.015, 0.25);
+      return new Settings(0.25, 0.2, 3, 0.015, 0.25);
     }
   }
 
@@ -70,12 +70,15 @@ public final class MechanismCoder {
       out.add(new Clause(n == 1 ? 0 : -1, Polarity.of(e.text(), score), whole));
       return out;
     }
+    // a text longer than one chunk has chunks, not clauses, as segments: there the chunk's own score only adds noise
+    // (measured on long complaints, docs/insights-evaluation.md), so the whole text scores and the chunk is the evidence
+    double w = Segments.wordCount(e.text()) > EmbeddedText.MAX_CHUNK_WORDS ? 0 : settings.clauseWeight();
     for (int i = 0; i < n; i++) {
       float[] v = e.segmentVectors().get(i);
       String text = e.segments().get(i).text();
       float[] own = classifier.similarities(v, List.of(v), text);
       float[] mix = new float[whole.length];
-      for (int j = 0; j < mix.length; j++) mix[j] = (float) ((1 - settings.clauseWeight()) * whole[j] + settings.clauseWeight() * own[j]);
+      for (int j = 0; j < mix.length; j++) mix[j] = (float) ((1 - w) * whole[j] + w * own[j]);
       out.add(new Clause(i, Polarity.of(text, score), mix));
     }
     return out;

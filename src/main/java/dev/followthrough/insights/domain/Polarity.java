@@ -46,11 +46,14 @@ public enum Polarity {
   private static final Pattern FAST = Pattern.compile(
       "\\b(?:within|in under|under|in) (?:\\d+|a few|an?|half an|the) ?(?:minutes?|mins?|hours?|hour)\\b|\\bin minutes\\b"
           + "|\\bsame (?:day|morning|afternoon)\\b|\\bnext (?:day|morning)\\b|\\bfollowed up\\b|\\bmade sure\\b|\\bmake sure\\b"
-          + "|\\babove and beyond\\b|\\bjust works\\b|\\bpaid for itself\\b|\\bno (?:complaints?|issues?|problems?)\\b");
+          + "|\\babove and beyond\\b|\\bjust works\\b|\\bpaid for itself\\b|\\bno (?:complaints?|issues?|problems?)\\b"
+          + "|\\b(?:didn't|did not|never|don't) (?:have|need) to\\b|\\bno need to\\b|\\bcan'?t imagine (?:going back|working without|life without)\\b"
+          + "|\\bcut (?:\\w+ ){0,4}from \\S+ (?:\\w+ )?to\\b|\\bwent from \\S+ (?:\\w+ )?to\\b");
 
   private static final Pattern SLOW = Pattern.compile(
       "\\b(?:time|times|timed|timing) out\\b|\\btake[sn]? (?:forever|ages|days|weeks|months)\\b|\\btook (?:forever|ages|days|weeks|months)\\b"
-          + "|\\bgets? back to\\b(?=.*\\bnever\\b)|\\blogs? (?:people |us |me )?out\\b|\\bnot what we were sold\\b|\\bback to spreadsheets\\b");
+          + "|\\bgets? back to\\b(?=.*\\bnever\\b)|\\blogs? (?:people |us |me )?out\\b|\\bnot what we were sold\\b|\\bback to spreadsheets\\b"
+          + "|\\bcuts? off\\b");
 
   private static final Set<String> PRAISE_WORDS = Set.of("solved", "solve", "solves", "fixed", "resolved", "quick", "quickly",
       "fast", "prompt", "promptly", "speedy", "helpful", "love", "loved", "loves", "lovely", "great", "excellent", "fantastic",
@@ -70,7 +73,7 @@ public enum Polarity {
       "poor", "useless", "unacceptable", "waiting", "waited", "forever", "stuck", "stalled", "dragged", "delay", "delayed",
       "ignored", "cancel", "unhappy", "complain", "complaint", "complaints", "mess", "unable", "impossible", "struggle",
       "struggling", "hate", "sucks", "meh", "brutal", "punishes", "flaky", "runaround", "canned", "gripe", "hurts",
-      "duplicate", "duplicates", "cut", "cuts", "disappear", "disappeared", "empty", "tough", "overwhelming", "ridiculous",
+      "duplicate", "duplicates", "disappear", "disappeared", "empty", "tough", "overwhelming", "ridiculous",
       "sadly", "unfortunately", "can't", "cannot", "couldn't", "won't", "doesn't", "didn't", "isn't", "wasn't", "don't",
       "nobody", "never", "limited", "lacked", "spin", "spins", "junk", "garbage", "glitch", "glitches", "glitchy", "drain",
       "drains", "ads", "leaving", "alternatives", "competitor", "switch", "switching", "renew", "churn", "escalate");

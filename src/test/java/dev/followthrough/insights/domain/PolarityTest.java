@@ -11,6 +11,8 @@ class PolarityTest {
     assertThat(Polarity.of("Raj from support solved it within 15 minutes.", 10)).isEqualTo(Polarity.PRAISE);
     assertThat(Polarity.of("Support followed up the next day to make sure it was fixed.", 9)).isEqualTo(Polarity.PRAISE);
     assertThat(Polarity.of("Quick, friendly answer from Raj, and the problem is gone.", null)).isEqualTo(Polarity.PRAISE);
+    assertThat(Polarity.of("We cut our monthly reporting from 5 days to an afternoon with the dashboards.", null)).isEqualTo(Polarity.PRAISE);
+    assertThat(Polarity.of("Didn't have to explain it twice.", 10)).isEqualTo(Polarity.PRAISE);
   }
 
   @Test
@@ -18,6 +20,7 @@ class PolarityTest {
     assertThat(Polarity.of("slow support response", null)).isEqualTo(Polarity.PROBLEM);
     assertThat(Polarity.of("Exports time out on anything bigger than 10k rows.", 3)).isEqualTo(Polarity.PROBLEM);
     assertThat(Polarity.of("Waited days for a reply.", null)).isEqualTo(Polarity.PROBLEM);
+    assertThat(Polarity.of("The PDF export cuts off the last columns of every dashboard.", null)).isEqualTo(Polarity.PROBLEM);
   }
 
   @Test
