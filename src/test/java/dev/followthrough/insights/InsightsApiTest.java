@@ -159,6 +159,25 @@ class InsightsApiTest extends IntegrationTest {
   }
 
   @Test
+  void the_review_queue_holds_codings_below_the_target_precision_those_a_review_teaches_most_first() {
+    String account = unique("acct");
+    codingsOf(respond(4, "Support took a week to answer our ticket about the invoice.", account, 30_000));
+    codingsOf(respond(8, "Fine overall; pricing is hard to explain to finance.", account, 30_000));
+    JsonNode items = get("/api/v1/insights/review?limit=500").json().get("items");
+    assertThat(items).isNotEmpty();
+    double previous = Double.POSITIVE_INFINITY;
+    for (JsonNode c : items) {
+      double p = c.get("confidence").asDouble();
+      assertThat(p).as(c.toString()).isLessThan(0.9).isGreaterThanOrEqualTo(0.2);
+      long frequency = jdbc.sql("SELECT count(*) FROM insights_coding WHERE mechanism = :m AND status <> 'rejected'")
+          .param("m", c.get("mechanism").asString()).query(Long.class).single();
+      double teaches = (1 - Math.abs(p - 0.9)) * Math.log(1 + frequency);
+      assertThat(teaches).as("queue order at " + c).isLessThanOrEqualTo(previous + 1e-6);
+      previous = teaches;
+    }
+  }
+
+  @Test
   void a_recorded_comment_is_coded_once_with_its_evidence_and_found_by_search_and_impact() {
     String comment = "Great people on the team. But exports keep timing out on big projects, we lose hours every week.";
     UUID id = respond(3, comment, unique("acct"), 250_000);
