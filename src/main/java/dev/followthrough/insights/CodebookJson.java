@@ -39,6 +39,8 @@ public final class CodebookJson {
         mech.put("description", m.description());
         mech.put("owner", m.owner());
         mech.put("examples", m.examples());
+        mech.put("polarity", m.polarity());
+        if (!m.notExamples().isEmpty()) mech.put("notExamples", m.notExamples());
         mechanisms.add(mech);
       }
       cat.put("mechanisms", mechanisms);
@@ -84,18 +86,14 @@ public final class CodebookJson {
         String mat = at + ".mechanisms[" + j + "]";
         JsonNode m = mechs.get(j);
         if (!m.isObject()) return new Parsed.Invalid(mat, "must be an object");
-        JsonNode ex = m.get("examples");
         List<String> examples = new ArrayList<>();
-        if (ex != null && !ex.isNull()) {
-          if (!ex.isArray()) return new Parsed.Invalid(mat + ".examples", "must be an array of strings");
-          for (int k = 0; k < ex.size(); k++) {
-            if (!ex.get(k).isString()) return new Parsed.Invalid(mat + ".examples[" + k + "]", "must be a string");
-            examples.add(ex.get(k).asString().trim());
-          }
-        }
-        Optional<Parsed.Invalid> bad = strings(m, mat, "key", "name", "description", "owner");
+        List<String> notExamples = new ArrayList<>();
+        Optional<Parsed.Invalid> bad = stringList(m, mat, "examples", examples)
+            .or(() -> stringList(m, mat, "notExamples", notExamples))
+            .or(() -> strings(m, mat, "key", "name", "description", "owner", "polarity"));
         if (bad.isPresent()) return bad.get();
-        mechanisms.add(new Codebook.Mechanism(text(m, "key"), text(m, "name"), text(m, "description"), examples, text(m, "owner")));
+        mechanisms.add(new Codebook.Mechanism(text(m, "key"), text(m, "name"), text(m, "description"), examples, text(m, "owner"),
+            text(m, "polarity"), notExamples));
       }
       Optional<Parsed.Invalid> bad = strings(c, at, "key", "name", "description");
       if (bad.isPresent()) return bad.get();
@@ -103,6 +101,17 @@ public final class CodebookJson {
     }
     Codebook book = new Codebook(0, categories);
     return CodebookRules.check(book).<Parsed>map(v -> new Parsed.Invalid(v.field(), v.reason())).orElse(new Parsed.Ok(book));
+  }
+
+  private static Optional<Parsed.Invalid> stringList(JsonNode m, String mat, String field, List<String> into) {
+    JsonNode ex = m.get(field);
+    if (ex == null || ex.isNull()) return Optional.empty();
+    if (!ex.isArray()) return Optional.of(new Parsed.Invalid(mat + "." + field, "must be an array of strings"));
+    for (int k = 0; k < ex.size(); k++) {
+      if (!ex.get(k).isString()) return Optional.of(new Parsed.Invalid(mat + "." + field + "[" + k + "]", "must be a string"));
+      into.add(ex.get(k).asString().trim());
+    }
+    return Optional.empty();
   }
 
   private static Optional<Parsed.Invalid> strings(JsonNode node, String at, String... fields) {

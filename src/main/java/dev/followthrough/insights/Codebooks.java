@@ -34,6 +34,12 @@ public class Codebooks {
       store.insertCodebook(1, CodebookJson.write(DefaultCodebook.v1()), "default codebook", "system", clock.instant());
       latest = store.latestCodebook();
     }
+    if ("system".equals(latest.get().createdBy()) && !latest.get().document().contains("\"praise\"")) {
+      // an unedited default from before praise mechanisms existed: the new default becomes the next version
+      store.insertCodebook(latest.get().version() + 1, CodebookJson.write(DefaultCodebook.v1()),
+          "default codebook: praise mechanisms, and what problem mechanisms are not", "system", clock.instant());
+      latest = store.latestCodebook();
+    }
     JdbcInsights.StoredCodebook s = latest.orElseThrow();
     Codebook c = cached;
     if (c == null || c.version() != s.version()) {

@@ -3,7 +3,10 @@ package dev.followthrough.insights;
 import dev.followthrough.insights.domain.Codebook;
 import dev.followthrough.insights.domain.EmbeddedText;
 import dev.followthrough.insights.domain.Embedder;
+import dev.followthrough.insights.domain.Calibration;
 import dev.followthrough.insights.domain.MechanismClassifier;
+import dev.followthrough.insights.domain.MechanismCoder;
+import dev.followthrough.insights.domain.Polarity;
 import dev.followthrough.insights.domain.Segments;
 import dev.followthrough.insights.jdbc.JdbcInsights;
 import dev.followthrough.responses.ResponseQueries;
@@ -31,9 +34,9 @@ public class InsightCoding {
   public static final String RESPONSE = "response";
   public static final String INTERVIEW = "interview";
 
-  /** One mechanism a text was coded to, with the sentence that carries it (offsets into the text). */
+  /** One mechanism a text was coded to, with the clause that carries it (offsets into the text) and that clause's polarity. */
   public record Coded(String mechanism, String mechanismName, String category, String categoryName, String owner,
-                      double confidence, double similarity, int evidenceStart, int evidenceEnd, String evidence) {}
+                      double confidence, double similarity, int evidenceStart, int evidenceEnd, String evidence, String polarity) {}
 
   public record CodedText(String text, List<Coded> mechanisms, double bestSimilarity, int codebookVersion) {}
 
@@ -48,15 +51,10 @@ public class InsightCoding {
   public record Source(String type, UUID id, int revision, String text, Integer score, String npsCategory, UUID accountId,
                        String accountName, String tier, java.math.BigDecimal arr, Instant at) {}
 
-  private record Model(int version, String examplesStamp, Codebook codebook, MechanismClassifier classifier) {}
+  private record Model(int version, String examplesStamp, Codebook codebook, MechanismClassifier classifier, MechanismCoder coder) {}
 
-  /**
-   * A built-in label beside the codebook's mechanisms: praise that names no problem. A text nearest to it
-   * is coded to no mechanism, instead of to whichever problem happens to be least far away.
-   */
-  static final Codebook.Mechanism PRAISE = new Codebook.Mechanism("_praise", "Praise",
-      "The customer is happy and names no problem.", List.of("great product, works really well", "love it",
-          "excellent support, very helpful", "easy to use and reliable", "saves us a lot of time"), "none");
+  /** Each mechanism's codebook texts and what it is not, embedded once per codebook version. */
+  private record Describing(int version, Map<String, List<float[]>> texts, Map<String, List<float[]>> not) {}
 
   private final Codebooks codebooks;
   private final JdbcInsights store;
@@ -67,7 +65,8 @@ public class InsightCoding {
   private final Clock clock;
   private final TransactionTemplate tx;
   private volatile Model model;
-  private volatile Map.Entry<Integer, Map<String, List<float[]>>> describing;
+  private volatile Describing describing;
+  private final Calibration calibration;
 
   InsightCoding(Codebooks codebooks, JdbcInsights store, Embedder embedder, InsightsSettings settings,
                 ResponseQueries responses, ApplicationEventPublisher events, Clock clock, TransactionTemplate tx) {
@@ -79,6 +78,17 @@ public class InsightCoding {
     this.events = events;
     this.clock = clock;
     this.tx = tx;
+    this.calibration = loadCalibration();
+  }
+
+  /** The calibration fitted by scripts/evaluate-insights on held-out labelled data (see docs/insights-evaluation.md). */
+  static Calibration loadCalibration() {
+    try (var in = InsightCoding.class.getClassLoader().getResourceAsStream(Calibration.RESOURCE)) {
+      if (in == null) throw new IllegalStateException(Calibration.RESOURCE + " is missing from the class path");
+      return Calibration.load(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   // ---- the model ---------------------------------------------------------------------------------------
@@ -86,7 +96,17 @@ public class InsightCoding {
   public MechanismClassifier.Settings classifierSettings() {
     MechanismClassifier.Settings d = MechanismClassifier.Settings.defaults();
     return new MechanismClassifier.Settings(settings.exampleWeight(), d.negativeWeight(), d.temperature(),
-        settings.minSimilarity(), d.secondaryMargin(), d.maxMechanisms(), d.segmentWeight(), d.neighbourWeight(), d.neighbours());
+        settings.minSimilarity(), d.secondaryMargin(), d.maxMechanisms(), d.segmentWeight(), d.neighbourWeight(), d.neighbours(),
+        PHRASING_WEIGHT);
+  }
+
+  /** Measured in docs/insights-evaluation.md: the closest single phrasing's share of a mechanism's score. */
+  static final double PHRASING_WEIGHT = 0.3;
+
+  public MechanismCoder.Settings coderSettings() {
+    MechanismCoder.Settings d = MechanismCoder.Settings.defaults();
+    return new MechanismCoder.Settings(d.clauseWeight(), settings.abstainBelow(), d.maxMechanisms(), d.secondaryMargin(),
+        settings.minSimilarity());
   }
 
   /** The classifier for the current codebook and examples; rebuilt when either changed (on any node). */
@@ -106,13 +126,18 @@ public class InsightCoding {
         (e.positive() ? pos : neg).computeIfAbsent(e.mechanism(), k -> new ArrayList<>()).add(e.embedding());
         (e.positive() ? posTexts : negTexts).computeIfAbsent(e.mechanism(), k -> new ArrayList<>()).add(e.body());
       }
-      List<MechanismClassifier.Label> labels = new ArrayList<>(book.entries().stream()
-          .map(e -> new MechanismClassifier.Label(e.mechanism().key(), e.category().key())).toList());
-      labels.add(new MechanismClassifier.Label(PRAISE.key(), PRAISE.key()));
-      MechanismClassifier classifier = MechanismClassifier.train(labels, describing(book), pos, neg, embedder.dimension(),
+      List<MechanismClassifier.Label> labels = book.entries().stream()
+          .map(e -> new MechanismClassifier.Label(e.mechanism().key(), e.category().key())).toList();
+      Describing d = describing(book);
+      // what a mechanism is not pushes it away like a person's rejection does
+      d.not().forEach((k, v) -> neg.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+      MechanismClassifier classifier = MechanismClassifier.train(labels, d.texts(), pos, neg, embedder.dimension(),
           classifierSettings());
       if (settings.lexicalWeight() > 0) classifier = classifier.withLexical(lexical(book, labels, posTexts, negTexts));
-      m = new Model(book.version(), stamp, book, classifier);
+      java.util.Set<String> praise = new java.util.HashSet<>();
+      for (Codebook.Entry e : book.entries()) if (e.mechanism().praise()) praise.add(e.mechanism().key());
+      MechanismCoder coder = new MechanismCoder(classifier, praise, calibration, coderSettings());
+      m = new Model(book.version(), stamp, book, classifier, coder);
       model = m;
       return m;
     }
@@ -124,7 +149,6 @@ public class InsightCoding {
     Map<String, List<String>> describingTexts = new HashMap<>();
     List<String> corpus = new ArrayList<>();
     for (Codebook.Entry e : book.entries()) describingTexts.put(e.mechanism().key(), Codebook.describingTexts(e.mechanism()));
-    describingTexts.put(PRAISE.key(), Codebook.describingTexts(PRAISE));
     describingTexts.values().forEach(corpus::addAll);
     posTexts.values().forEach(corpus::addAll);
     negTexts.values().forEach(corpus::addAll);
@@ -133,27 +157,26 @@ public class InsightCoding {
         settings.lexicalWeight());
   }
 
-  /** Each mechanism's codebook texts embedded separately (averaged by the classifier); once per codebook version. */
-  private Map<String, List<float[]>> describing(Codebook book) {
-    var d = describing;
-    if (d != null && d.getKey() == book.version()) return d.getValue();
+  /** Each mechanism's codebook texts (and what it is not) embedded separately; once per codebook version. */
+  private Describing describing(Codebook book) {
+    Describing d = describing;
+    if (d != null && d.version() == book.version()) return d;
     List<String> texts = new ArrayList<>();
     List<String> owners = new ArrayList<>();
+    List<Boolean> isNot = new ArrayList<>();
     for (Codebook.Entry e : book.entries()) {
-      for (String t : Codebook.describingTexts(e.mechanism())) {
-        texts.add(t);
-        owners.add(e.mechanism().key());
-      }
-    }
-    for (String t : Codebook.describingTexts(PRAISE)) {
-      texts.add(t);
-      owners.add(PRAISE.key());
+      for (String t : Codebook.describingTexts(e.mechanism())) { texts.add(t); owners.add(e.mechanism().key()); isNot.add(false); }
+      for (String t : Codebook.notTexts(e.mechanism())) { texts.add(t); owners.add(e.mechanism().key()); isNot.add(true); }
     }
     List<float[]> vectors = embedder.embed(texts);
-    Map<String, List<float[]>> out = new HashMap<>();
-    for (int i = 0; i < texts.size(); i++) out.computeIfAbsent(owners.get(i), k -> new ArrayList<>()).add(vectors.get(i));
-    describing = Map.entry(book.version(), out);
-    return out;
+    Map<String, List<float[]>> describe = new HashMap<>();
+    Map<String, List<float[]>> not = new HashMap<>();
+    for (int i = 0; i < texts.size(); i++) {
+      (isNot.get(i) ? not : describe).computeIfAbsent(owners.get(i), k -> new ArrayList<>()).add(vectors.get(i));
+    }
+    d = new Describing(book.version(), describe, not);
+    describing = d;
+    return d;
   }
 
   public int codebookVersion() {
@@ -162,47 +185,24 @@ public class InsightCoding {
 
   // ---- coding arbitrary texts ----------------------------------------------------------------------------
 
-  /** Codes texts against the current codebook without storing anything. */
+  /** Codes texts against the current codebook without storing anything (no score: polarity from the words alone). */
   public List<CodedText> code(List<String> texts) {
     Model m = model();
     List<EmbeddedText> embedded = EmbeddedText.embedAll(embedder, texts);
     List<CodedText> out = new ArrayList<>();
     for (EmbeddedText e : embedded) {
-      List<MechanismClassifier.Match> matches = matches(m, e);
-      out.add(new CodedText(e.text(), matches.stream().map(x -> coded(m.codebook(), x, e)).toList(),
+      List<MechanismCoder.Coding> codings = m.coder().code(e, null);
+      out.add(new CodedText(e.text(), codings.stream().map(x -> coded(m.codebook(), x, e)).toList(),
           m.classifier().bestSimilarity(e.vector(), e.segmentVectors(), e.text()), m.version()));
     }
     return out;
   }
 
-  /**
-   * The codebook mechanisms of a text. A text that reads as praise as a whole is looked at sentence by
-   * sentence ("Great team. But exports time out."): a sentence that names a problem is still coded.
-   */
-  private static List<MechanismClassifier.Match> matches(Model m, EmbeddedText e) {
-    List<MechanismClassifier.Match> all = m.classifier().classify(e.vector(), e.segmentVectors(), e.text());
-    if (all.isEmpty() || !isPraise(all.getFirst())) return all.stream().filter(x -> !isPraise(x)).toList();
-    Map<String, MechanismClassifier.Match> bySentence = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < e.segments().size() && e.segments().size() > 1; i++) {
-      float[] v = e.segmentVectors().get(i);
-      List<MechanismClassifier.Match> s = m.classifier().classify(v, List.of(v), e.segments().get(i).text());
-      if (s.isEmpty() || isPraise(s.getFirst())) continue;
-      MechanismClassifier.Match top = s.getFirst();
-      bySentence.merge(top.label().mechanism(), new MechanismClassifier.Match(top.label(), top.similarity(), top.confidence(), i),
-          (a, b) -> a.similarity() >= b.similarity() ? a : b);
-    }
-    return List.copyOf(bySentence.values());
-  }
-
-  private static boolean isPraise(MechanismClassifier.Match x) {
-    return x.label().mechanism().equals(PRAISE.key());
-  }
-
-  private static Coded coded(Codebook book, MechanismClassifier.Match x, EmbeddedText e) {
+  private static Coded coded(Codebook book, MechanismCoder.Coding x, EmbeddedText e) {
     Codebook.Entry entry = book.entry(x.label().mechanism()).orElseThrow();
     Segments.Segment s = x.segment() >= 0 ? e.segments().get(x.segment()) : new Segments.Segment(0, e.text().length(), e.text());
     return new Coded(entry.mechanism().key(), entry.mechanism().name(), entry.category().key(), entry.category().name(),
-        entry.mechanism().owner(), x.confidence(), x.similarity(), s.start(), s.end(), s.text());
+        entry.mechanism().owner(), x.confidence(), x.similarity(), s.start(), s.end(), s.text(), x.polarity().key());
   }
 
   // ---- coding stored sources -----------------------------------------------------------------------------
@@ -251,18 +251,20 @@ public class InsightCoding {
   private void store(Source s, EmbeddedText e, Model m) {
     Instant now = clock.instant();
     boolean bodyChanged = store.textState(s.type(), s.id()).map(t -> !t.body().equals(s.text())).orElse(false);
-    List<MechanismClassifier.Match> matches = matches(m, e);
+    List<MechanismCoder.Coding> matches = m.coder().code(e, s.score());
     float best = m.classifier().bestSimilarity(e.vector(), e.segmentVectors(), e.text());
     UUID textId = store.upsertText(new JdbcInsights.NewText(s.type(), s.id(), s.revision(), m.version(), s.text(), e.vector(),
         best, s.score(), s.npsCategory(), s.accountId(), s.accountName(), s.tier(), s.arr(), s.at()), now);
     // a person's verdict on the same words stands; on changed words it no longer applies
     store.deleteCodings(textId, bodyChanged);
-    for (MechanismClassifier.Match x : matches) {
+    for (MechanismCoder.Coding x : matches) {
       Coded c = coded(m.codebook(), x, e);
-      boolean review = x.confidence() < settings.reviewBelow();
+      // a coding less likely right than the target precision waits for a person
+      boolean review = x.confidence() < settings.targetPrecision();
       UUID id = UUID.randomUUID();
       boolean inserted = store.insertCoding(new JdbcInsights.NewCoding(id, textId, c.mechanism(), c.category(), c.confidence(),
-          c.similarity(), c.evidenceStart(), c.evidenceEnd(), c.evidence(), statedReason(c.evidence()), m.version(), review), now);
+          c.similarity(), c.evidenceStart(), c.evidenceEnd(), c.evidence(), statedReason(c.evidence()), m.version(), review,
+          c.polarity()), now);
       if (inserted) {
         events.publishEvent(new MechanismCoded(id, s.type(), s.id(), s.revision(), c.mechanism(), c.category(), c.owner(),
             c.confidence(), m.version(), review));
@@ -287,6 +289,7 @@ public class InsightCoding {
   public Review confirm(UUID codingId, String by) {
     return withCoding(codingId, (c, now) -> {
       store.review(codingId, c.status().equals("corrected") ? "corrected" : "confirmed", c.mechanism(), c.categoryKey(), by, now);
+      store.setPolarity(codingId, ownPolarity(c.mechanism()));
       store.insertExample(c.mechanism(), true, c.body(), store.textEmbedding(c.textId()), codingId, by, now);
       return new Review.Done(codingId, "confirmed", c.mechanism());
     });
@@ -307,6 +310,7 @@ public class InsightCoding {
         store.review(codingId, "rejected", c.mechanism(), c.categoryKey(), by, now);
       } else {
         store.review(codingId, "corrected", mechanism, target.get().category().key(), by, now);
+        store.setPolarity(codingId, target.get().mechanism().polarity());
       }
       store.insertExample(mechanism, true, c.body(), vector, codingId, by, now);
       if (!c.mechanism().equals(mechanism)) store.insertExample(c.mechanism(), false, c.body(), vector, codingId, by, now);
@@ -334,14 +338,21 @@ public class InsightCoding {
       if (existing.isPresent()) {
         store.review(id, existing.get().status().equals("machine") ? "confirmed" : existing.get().status(), mechanism,
             target.get().category().key(), by, now);
+        store.setPolarity(id, target.get().mechanism().polarity());
       } else {
         store.insertCoding(new JdbcInsights.NewCoding(id, text.get().id(), mechanism, target.get().category().key(), 1.0, 0,
-            0, body.length(), body, statedReason(body), book.version(), false), now);
+            0, body.length(), body, statedReason(body), book.version(), false,
+            target.get().mechanism().praise() ? Polarity.PRAISE.key() : Polarity.PROBLEM.key()), now);
         store.markAssigned(id, by, now);
       }
       store.insertExample(mechanism, true, body, store.textEmbedding(text.get().id()), id, by, now);
       return new Review.Done(id, "corrected", mechanism);
     });
+  }
+
+  /** The polarity a person's confirmation gives a coding: its mechanism's own (a problem, or praise). */
+  private String ownPolarity(String mechanism) {
+    return codebooks.current().entry(mechanism).map(e -> e.mechanism().polarity()).orElse(Codebook.Mechanism.PROBLEM);
   }
 
   /** The text does not speak of this mechanism at all. */

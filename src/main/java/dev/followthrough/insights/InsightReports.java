@@ -3,9 +3,9 @@ package dev.followthrough.insights;
 import dev.followthrough.insights.domain.Codebook;
 import dev.followthrough.insights.domain.EmbeddedText;
 import dev.followthrough.insights.domain.Embedder;
+import dev.followthrough.insights.domain.Highlight;
 import dev.followthrough.insights.domain.Impact;
 import dev.followthrough.insights.domain.MechanismClassifier;
-import dev.followthrough.insights.domain.Segments;
 import dev.followthrough.insights.domain.TfIdf;
 import dev.followthrough.insights.domain.ThemeClusterer;
 import dev.followthrough.insights.domain.Vectors;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +47,8 @@ public class InsightReports {
   public record MechanismImpact(int rank, String mechanism, String name, String category, String categoryName, String owner,
                                 long promoters, long passives, long detractors, double shareOfDetractors, int accounts,
                                 int accountsAtRisk, double revenueAtRisk, double impactScore, double frequency,
-                                double severity, String quadrant, List<PeriodShare> trend, String trendVerdict, String why) {
+                                double severity, String quadrant, List<PeriodShare> trend, String trendVerdict, String why,
+                                String polarity) {
     public long mentions() {
       return promoters + passives + detractors;
     }
@@ -59,15 +59,20 @@ public class InsightReports {
   public record Quote(String sourceType, UUID sourceId, String link, String text) {}
 
   /** {@code link} opens the response; {@code caseLink} its follow-up case, when one was opened. */
-  public record SearchHit(String sourceType, UUID sourceId, String link, String caseLink, String text, String quote, double score,
-                          List<String> mechanisms, String npsCategory, Integer npsScore, String accountName, String tier,
+  /**
+   * {@code quote}: the sentence that answers the query; {@code quoteHtml}: that sentence escaped, with each word that
+   * matched the query in {@code <mark>} (a semantic hit marks the words it shares with the query, often none).
+   */
+  public record SearchHit(String sourceType, UUID sourceId, String link, String caseLink, String text, String quote, String quoteHtml,
+                          double score, List<String> mechanisms, String npsCategory, Integer npsScore, String accountName, String tier,
                           Instant respondedAt) {}
 
   public record Theme(List<String> keyPhrases, int size, List<Quote> quotes, String suggestedKey, String suggestedName) {}
 
   public record PassiveGroup(String key, String name, String description, int count, double share, List<Quote> quotes) {}
 
-  static final String IMPACT_DEFINITION = "Impact = for each account that mentions the mechanism, its ARR once, times the "
+  static final String IMPACT_DEFINITION = "Only codings of a mechanism's own polarity count (problem clauses for a problem "
+      + "mechanism, praise for a praise mechanism). Impact = for each account that mentions the mechanism, its ARR once, times the "
       + "severity of its most severe mention (detractor 1, passive 0.4, promoter 0.1); a mention without an account counts "
       + "as one account of median ARR. Revenue at risk = ARR of accounts with a detractor mention. Trend = share of coded "
       + "comments per month with a 95% Wilson interval.";
@@ -102,8 +107,9 @@ public class InsightReports {
 
   // ---- review --------------------------------------------------------------------------------------------
 
+  /** Codings below the target precision, those whose review teaches the coder most first. */
   public List<Coding> reviewQueue(int limit) {
-    return store.reviewQueue(limit).stream().map(Coding::of).toList();
+    return store.reviewQueue(limit, settings.targetPrecision()).stream().map(Coding::of).toList();
   }
 
   public long reviewQueueSize() {
@@ -122,10 +128,19 @@ public class InsightReports {
   // ---- impact ---------------------------------------------------------------------------------------------
 
   public ImpactReport impact(Filter f) {
+    return impact(f, null);
+  }
+
+  /**
+   * Impact per mechanism, counting only codings of the mechanism's own polarity (a problem mechanism counts problem
+   * clauses, a praise mechanism praise), or only codings of {@code polarity} when given (e.g. the suggestions).
+   */
+  public ImpactReport impact(Filter f, String polarity) {
     Codebook book = codebooks.current();
     TextFilter tf = new TextFilter(f.from(), f.to(), f.tier(), f.category(), null);
     List<Impact.Mention> mentions = store.mentions(tf, zone.getId()).stream()
         .filter(m -> f.mechanism() == null || f.mechanism().equals(m.mechanism()))
+        .filter(m -> m.polarity().equals(polarity != null ? polarity : ownPolarity(book, m.mechanism())))
         .map(m -> new Impact.Mention(m.mechanism(), m.npsCategory(), m.accountId() == null ? null : m.accountId().toString(),
             m.arr() == null ? null : m.arr().doubleValue(), m.period()))
         .toList();
@@ -141,10 +156,15 @@ public class InsightReports {
           m.passives(), m.detractors(), m.shareOfDetractors(), m.accounts(), m.accountsAtRisk(), m.revenueAtRisk(),
           m.impactScore(), m.frequency(), m.severity(), m.quadrant(),
           m.trend().stream().map(p -> new PeriodShare(p.period(), p.mentions(), p.texts(), p.share(), p.low(), p.high())).toList(),
-          m.trendVerdict(), m.why().replaceFirst("^#\\d+", "#" + m.rank() + " " + name)));
+          m.trendVerdict(), m.why().replaceFirst("^#\\d+", "#" + m.rank() + " " + name),
+          polarity != null ? polarity : ownPolarity(book, m.mechanism())));
     }
     long coded = perPeriod.values().stream().mapToLong(Long::longValue).sum();
     return new ImpactReport(out, coded, detractors, IMPACT_DEFINITION);
+  }
+
+  static String ownPolarity(Codebook book, String mechanism) {
+    return book.entry(mechanism).map(e -> e.mechanism().polarity()).orElse(Codebook.Mechanism.PROBLEM);
   }
 
   // ---- search ---------------------------------------------------------------------------------------------
@@ -166,10 +186,13 @@ public class InsightReports {
       rows = all.stream().sorted(Comparator.comparingDouble((TextRow r) -> scores.get(r.id())).reversed()).limit(limit).toList();
     }
     Map<UUID, List<String>> mechanisms = store.mechanismsOf(rows.stream().map(TextRow::id).toList());
-    return rows.stream().map(r -> new SearchHit(r.sourceType(), r.sourceId(), link(r.sourceType(), r.sourceId()),
-        caseLink(r.sourceType(), r.sourceId()), r.body(),
-        quote(r.body(), query), scores.get(r.id()), mechanisms.getOrDefault(r.id(), List.of()), r.npsCategory(), r.score(),
-        r.accountName(), r.tier(), r.respondedAt())).toList();
+    Set<String> words = Highlight.queryWords(query);
+    return rows.stream().map(r -> {
+      String quote = quote(r.body(), query);
+      return new SearchHit(r.sourceType(), r.sourceId(), link(r.sourceType(), r.sourceId()),
+        caseLink(r.sourceType(), r.sourceId()), r.body(), quote, Highlight.html(quote, words), scores.get(r.id()), mechanisms.getOrDefault(r.id(), List.of()), r.npsCategory(), r.score(),
+        r.accountName(), r.tier(), r.respondedAt());
+    }).toList();
   }
 
   private String caseLink(String sourceType, UUID id) {
@@ -181,16 +204,9 @@ public class InsightReports {
     return InsightCoding.RESPONSE.equals(sourceType) ? "/responses/" + id : null;
   }
 
-  /** The sentence sharing the most words with the query (the first one when none does). */
+  /** The sentence sharing the most words with the query (the first one when none does); a query may repeat a word. */
   static String quote(String body, String query) {
-    Set<String> words = Set.of(query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
-    List<Segments.Segment> sentences = Segments.of(body, EmbeddedText.MAX_CHUNK_WORDS);
-    if (sentences.isEmpty()) return body;
-    return sentences.stream().max(Comparator.comparingLong((Segments.Segment s) -> java.util.Arrays
-            .stream(s.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-            .filter(w -> w.length() > 2 && words.stream().anyMatch(q -> q.length() > 2 && (w.startsWith(q) || q.startsWith(w))))
-            .count())
-        .thenComparing(s -> -s.start())).get().text();
+    return Highlight.bestSentence(body, query, EmbeddedText.MAX_CHUNK_WORDS).text();
   }
 
   // ---- emerging themes ------------------------------------------------------------------------------------

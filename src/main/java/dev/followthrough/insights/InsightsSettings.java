@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Insight engine settings; each key is overridable by environment variable, e.g.
- * {@code followthrough.insights.review-below} ⇄ {@code FOLLOWTHROUGH_INSIGHTS_REVIEW_BELOW}.
+ * {@code followthrough.insights.target-precision} ⇄ {@code FOLLOWTHROUGH_INSIGHTS_TARGET_PRECISION}.
  */
 @ConfigurationProperties("followthrough.insights")
 public record InsightsSettings(
@@ -14,7 +14,8 @@ public record InsightsSettings(
     @DefaultValue("0") int liveQueueLimit,                 // 0: every comment is coded; > 0: at most this many wait, older ones are left to a backlog job
     @DefaultValue("32") int liveBatchSize,                 // comments per transaction when draining the old queue (insights_pending)
     @DefaultValue("1s") Duration livePollInterval,         // how often each node codes waiting comments
-    @DefaultValue("0.6") double reviewBelow,               // codings less confident than this go to the review queue
+    @DefaultValue("0.9") double targetPrecision,           // codings less likely right than this (calibrated) wait in the review queue
+    @DefaultValue("0.2") double abstainBelow,              // codings less likely right than this are not made: "no mechanism fits"
     @DefaultValue("0.25") double minSimilarity,            // below this cosine a text fits no mechanism (theme candidate)
     @DefaultValue("5") double exampleWeight,               // λ: confirmed examples that weigh as much as the codebook text
     @DefaultValue("0.3") double lexicalWeight,             // share of the TF-IDF (word) scores in the hybrid coder's mix; 0 = MiniLM alone

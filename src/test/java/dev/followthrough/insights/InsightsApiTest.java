@@ -132,6 +132,52 @@ class InsightsApiTest extends IntegrationTest {
   }
 
   @Test
+  void praise_is_coded_to_praise_mechanisms_with_its_clause_and_never_counts_toward_a_problem() {
+    String account = unique("acct");
+    UUID raj = respond(10, "Raj from support solved it within 15 minutes.", account, 80_000);
+    UUID followed = respond(9, "Support followed up the next day to make sure it was fixed. Rare these days.", account, 80_000);
+    for (UUID id : List.of(raj, followed)) {
+      JsonNode codings = codingsOf(id);
+      for (JsonNode c : codings) {
+        assertThat(c.get("mechanism").asString()).as(c.toString()).startsWith("praise-");
+        assertThat(c.get("polarity").asString()).isEqualTo("praise");
+        assertThat(c.get("confidence").asDouble()).isGreaterThanOrEqualTo(0.2); // below abstain-below nothing is coded
+      }
+      assertThat(codings.findValuesAsString("mechanism")).doesNotContain("unhelpful-support", "slow-support");
+    }
+    // one comment, two clauses of opposite polarity: each is its own coding, evidence and stated reason
+    String mixed = "Maria, our account manager, is fantastic, but exports keep timing out on big projects.";
+    JsonNode both = codingsOf(respond(6, mixed, account, 80_000));
+    JsonNode problem = null;
+    for (JsonNode c : both) if (c.get("polarity").asString().equals("problem")) problem = c;
+    assertThat(problem).as(both.toString()).isNotNull();
+    assertThat(problem.get("statedReason").asString()).isEqualTo("Exports keep timing out on big projects.");
+    // impact counts a mechanism's own polarity only; the praise shows up under praise mechanisms
+    JsonNode impact = get("/api/v1/insights/impact?polarity=praise").json();
+    assertThat(impact.get("mechanisms").findValuesAsString("mechanism")).allMatch(m -> m.startsWith("praise-"));
+    assertThat(get("/api/v1/insights/impact?polarity=glowing").json().get("field").asString()).isEqualTo("polarity");
+  }
+
+  @Test
+  void the_review_queue_holds_codings_below_the_target_precision_those_a_review_teaches_most_first() {
+    String account = unique("acct");
+    codingsOf(respond(4, "Support took a week to answer our ticket about the invoice.", account, 30_000));
+    codingsOf(respond(8, "Fine overall; pricing is hard to explain to finance.", account, 30_000));
+    JsonNode items = get("/api/v1/insights/review?limit=500").json().get("items");
+    assertThat(items).isNotEmpty();
+    double previous = Double.POSITIVE_INFINITY;
+    for (JsonNode c : items) {
+      double p = c.get("confidence").asDouble();
+      assertThat(p).as(c.toString()).isLessThan(0.9).isGreaterThanOrEqualTo(0.2);
+      long frequency = jdbc.sql("SELECT count(*) FROM insights_coding WHERE mechanism = :m AND status <> 'rejected'")
+          .param("m", c.get("mechanism").asString()).query(Long.class).single();
+      double teaches = (1 - Math.abs(p - 0.9)) * Math.log(1 + frequency);
+      assertThat(teaches).as("queue order at " + c).isLessThanOrEqualTo(previous + 1e-6);
+      previous = teaches;
+    }
+  }
+
+  @Test
   void a_recorded_comment_is_coded_once_with_its_evidence_and_found_by_search_and_impact() {
     String comment = "Great people on the team. But exports keep timing out on big projects, we lose hours every week.";
     UUID id = respond(3, comment, unique("acct"), 250_000);

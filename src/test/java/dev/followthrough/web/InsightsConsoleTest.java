@@ -95,4 +95,21 @@ class InsightsConsoleTest extends IntegrationTest {
     var refused = admin.post("/insights/codebook", Map.of("_csrf", page.csrf(), "json", "{\"categories\": [{\"key\": \"x\"}]}"));
     assertThat(URLDecoder.decode(refused.location(), StandardCharsets.UTF_8)).contains("Not saved: categories[0].mechanisms");
   }
+
+  @Test
+  void a_word_search_with_repeated_or_stop_words_answers_and_marks_only_the_matched_words() {
+    String marker = unique("srch").replace("-", "");
+    codedResponse("Support never called back. The app and the export both fail for " + marker + " <b>& co</b>.");
+    var admin = admin();
+    var page = admin.get("/insights/search?q=the+app+and+the+export+" + marker + "&mode=text");
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("The <mark>app</mark> and the <mark>export</mark> both fail for <mark>" + marker + "</mark>")
+        .contains("&lt;b&gt;&amp; co&lt;/b&gt;").doesNotContain("<mark>the</mark>").doesNotContain("<mark>The</mark>");
+    var repeated = admin.get("/insights/search?q=support+support+" + marker + "&mode=text");
+    assertThat(repeated.status()).as(repeated.body()).isEqualTo(200);
+    assertThat(repeated.body()).contains("<mark>Support</mark> never called back.");
+    Reply api = get("/api/v1/insights/search?q=support+support&mode=text&limit=200");
+    assertThat(api.status()).as(api.toString()).isEqualTo(200);
+    assertThat(api.json().get("items").toString()).contains("<mark>Support</mark> never called back.");
+  }
 }

@@ -16,9 +16,28 @@ public record Codebook(int version, List<Category> categories) {
     }
   }
 
-  public record Mechanism(String key, String name, String description, List<String> examples, String owner) {
+  /**
+   * @param polarity    {@code problem} (what goes wrong) or {@code praise} (what customers value): problem clauses are
+   *                    coded to problem mechanisms only, praise clauses to praise mechanisms only
+   * @param notExamples what the mechanism is not: phrases near it that belong elsewhere (they push its vector away)
+   */
+  public record Mechanism(String key, String name, String description, List<String> examples, String owner, String polarity,
+                          List<String> notExamples) {
+    public static final String PROBLEM = "problem";
+    public static final String PRAISE = "praise";
+
     public Mechanism {
       examples = List.copyOf(examples);
+      polarity = polarity == null || polarity.isBlank() ? PROBLEM : polarity;
+      notExamples = notExamples == null ? List.of() : List.copyOf(notExamples);
+    }
+
+    public Mechanism(String key, String name, String description, List<String> examples, String owner) {
+      this(key, name, description, examples, owner, PROBLEM, List.of());
+    }
+
+    public boolean praise() {
+      return PRAISE.equals(polarity);
     }
   }
 
@@ -50,5 +69,10 @@ public record Codebook(int version, List<Category> categories) {
     texts.add(m.name() + ": " + m.description());
     texts.addAll(m.examples());
     return texts;
+  }
+
+  /** The texts a mechanism is not (its {@code notExamples}): their centroid pushes its vector away. */
+  public static List<String> notTexts(Mechanism m) {
+    return m.notExamples();
   }
 }

@@ -41,6 +41,13 @@ public final class CodebookRules {
             .or(() -> text(mat + ".description", m.description(), true))
             .or(() -> text(mat + ".owner", m.owner(), true));
         if (v.isPresent()) return v;
+        if (!m.polarity().equals(Codebook.Mechanism.PROBLEM) && !m.polarity().equals(Codebook.Mechanism.PRAISE))
+          return violation(mat + ".polarity", "must be 'problem' or 'praise'");
+        if (m.notExamples().size() > MAX_EXAMPLES) return violation(mat + ".notExamples", "at most " + MAX_EXAMPLES + " examples");
+        for (int k = 0; k < m.notExamples().size(); k++) {
+          v = text(mat + ".notExamples[" + k + "]", m.notExamples().get(k), true);
+          if (v.isPresent()) return v;
+        }
         if (m.examples().size() > MAX_EXAMPLES) return violation(mat + ".examples", "at most " + MAX_EXAMPLES + " examples");
         for (int k = 0; k < m.examples().size(); k++) {
           v = text(mat + ".examples[" + k + "]", m.examples().get(k), true);

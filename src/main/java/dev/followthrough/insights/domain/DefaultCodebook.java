@@ -17,6 +17,16 @@ public final class DefaultCodebook {
     return new Mechanism(key, name, description, List.of(examples), owner);
   }
 
+  /** A problem mechanism with what it is not: praise or neighbours it must not be confused with. */
+  private static Mechanism m(String key, String name, String description, String owner, List<String> not, String... examples) {
+    return new Mechanism(key, name, description, List.of(examples), owner, Mechanism.PROBLEM, not);
+  }
+
+  /** A praise mechanism: what customers value, so it is kept (and told to the team that earned it). */
+  private static Mechanism praise(String key, String name, String description, String owner, String... examples) {
+    return new Mechanism(key, name, description, List.of(examples), owner, Mechanism.PRAISE, List.of());
+  }
+
   public static Codebook v1() {
     return new Codebook(1, List.of(
         new Category("product-gaps", "Product gaps", "Something the customer needs is missing from the product.", List.of(
@@ -39,10 +49,12 @@ public final class DefaultCodebook {
                 "exports keep timing out", "pages take forever to load", "it is painfully slow on large projects"))),
         new Category("service", "Service and support failures", "Getting help fails the customer.", List.of(
             m("slow-support", "Slow support response", "Support takes too long to answer or to resolve issues.", "cs-leadership",
+                List.of("support answered within minutes", "a quick reply from support"),
                 "waited days for a reply", "tickets sit for weeks", "nobody gets back to us"),
             m("no-ownership", "No ownership of problems", "Customers are bounced between people and nobody owns their problem.", "cs-leadership",
                 "three tickets, three different answers", "nobody owns our problem", "we keep repeating ourselves"),
             m("unhelpful-support", "Unhelpful support", "Support answers without solving, or lacks the knowledge to help.", "cs-leadership",
+                List.of("support solved it and followed up to make sure it was fixed", "the agent understood the problem right away"),
                 "support did not understand the issue", "canned answers that do not help"))),
         new Category("onboarding", "Onboarding breakdowns", "Getting started goes wrong.", List.of(
             m("slow-onboarding", "Slow or failed onboarding", "Setup, implementation or migration took too long or stalled.", "onboarding",
@@ -70,6 +82,19 @@ public final class DefaultCodebook {
                 "no Salesforce integration", "SSO broke", "the API is missing endpoints", "sync with our CRM fails"))),
         new Category("billing", "Billing", "Invoices and payments go wrong.", List.of(
             m("billing-errors", "Billing errors", "Invoices are wrong, charges unexpected, or refunds and corrections are slow.", "finance",
-                "the invoice was wrong", "we were charged twice", "took weeks to correct the bill")))));
+                "the invoice was wrong", "we were charged twice", "took weeks to correct the bill"))),
+        new Category("praise", "What customers value", "What works and should be kept: praise, not a problem.", List.of(
+            praise("praise-people", "Great people", "A named person or team (account manager, support agent, consultant, trainer) is praised for their care and knowledge.", "cs-leadership",
+                "Maria is fantastic, always on top of our account", "our CSM really knows our business", "the consultant was brilliant", "great team, very friendly"),
+            praise("praise-speed-of-help", "Fast, effective help", "Support answered quickly and solved the problem, or followed up to make sure it was fixed.", "cs-leadership",
+                "support solved it within 15 minutes", "quick and helpful answer from support", "they followed up the next day to make sure it was fixed", "problem fixed the same day"),
+            praise("praise-feature", "A feature they value", "A specific feature or capability (dashboards, reports, automations, integrations) works well and is valued.", "product",
+                "the new dashboards are great", "automations save us hours", "the integration just works", "love the reporting"),
+            praise("praise-ease-of-use", "Easy to use", "The product is easy to learn and pleasant to use; onboarding or training made it click.", "product",
+                "super intuitive", "easy to use, my team picked it up in a day", "onboarding was smooth", "the training was exactly the right depth"),
+            praise("praise-reliability", "Reliable", "The product just works, without outages or surprises.", "product",
+                "it just works", "rock solid, not a single outage this year", "reliable and stable", "nothing ever breaks"),
+            praise("praise-value", "Worth the money", "The product saves time or money and pays for itself.", "product-marketing",
+                "saves us hours every week", "paid for itself in the first quarter", "great value for money", "we cut our reporting time in half")))));
   }
 }

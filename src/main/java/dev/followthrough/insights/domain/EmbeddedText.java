@@ -27,7 +27,7 @@ public record EmbeddedText(String text, List<Segments.Segment> segments, List<fl
       List<Segments.Segment> chunks = Segments.chunks(t, MAX_CHUNK_WORDS);
       if (chunks.isEmpty()) chunks = List.of(new Segments.Segment(0, t.length(), t));
       // Sentences of a long text would cost several times the text itself: there the chunk is the evidence.
-      List<Segments.Segment> sentences = chunks.size() > 1 ? chunks : Segments.of(t, MAX_CHUNK_WORDS);
+      List<Segments.Segment> sentences = chunks.size() > 1 ? chunks : Segments.clauses(t, MAX_CHUNK_WORDS);
       if (sentences.size() <= 1) sentences = chunks;
       chunksOf.add(chunks);
       sentencesOf.add(sentences);

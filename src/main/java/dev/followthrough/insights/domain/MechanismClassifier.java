@@ -38,17 +38,25 @@ public final class MechanismClassifier {
    *                         rather than the whole text (one sentence of a long complaint carries the reason)
    * @param neighbourWeight  share of a label's score that comes from the text's nearest confirmed examples
    * @param neighbours       how many nearest examples are averaged for that
+   * @param phrasingWeight   share of a label's score that comes from its single closest codebook phrasing (its
+   *                         description or one example phrase) rather than from their mean: one phrasing that says it
+   *                         exactly is evidence the mean blurs
    */
   public record Settings(double exampleWeight, double negativeWeight, double temperature, double minSimilarity,
                          double secondaryMargin, int maxMechanisms, double segmentWeight, double neighbourWeight,
-                         int neighbours) {
+                         int neighbours, double phrasingWeight) {
     public static Settings defaults() {
-      return new Settings(5, 0.25, 0.03, 0.25, 0.015, 3, 0.0, 0.0, 3);
+      return new Settings(5, 0.25, 0.03, 0.25, 0.015, 3, 0.0, 0.0, 3, 0.0);
     }
 
     public Settings with(double exampleWeight, double segmentWeight, double neighbourWeight) {
       return new Settings(exampleWeight, negativeWeight, temperature, minSimilarity, secondaryMargin, maxMechanisms,
-          segmentWeight, neighbourWeight, neighbours);
+          segmentWeight, neighbourWeight, neighbours, phrasingWeight);
+    }
+
+    public Settings withPhrasing(double phrasingWeight, double negativeWeight) {
+      return new Settings(exampleWeight, negativeWeight, temperature, minSimilarity, secondaryMargin, maxMechanisms,
+          segmentWeight, neighbourWeight, neighbours, phrasingWeight);
     }
   }
 
@@ -57,15 +65,17 @@ public final class MechanismClassifier {
   private final Settings settings;
   private final float[] center;
   private final List<List<float[]>> examples;
+  private final List<List<float[]>> phrasings;
   private final Lexical lexical;
 
   private MechanismClassifier(List<Label> labels, List<float[]> prototypes, Settings settings, float[] center,
-                              List<List<float[]>> examples, Lexical lexical) {
+                              List<List<float[]>> examples, List<List<float[]>> phrasings, Lexical lexical) {
     this.labels = List.copyOf(labels);
     this.prototypes = List.copyOf(prototypes);
     this.settings = settings;
     this.center = center;
     this.examples = List.copyOf(examples);
+    this.phrasings = List.copyOf(phrasings);
     this.lexical = lexical;
   }
 
@@ -100,7 +110,7 @@ public final class MechanismClassifier {
 
   /** This classifier with a lexical companion mixed into every score that comes with its text. */
   public MechanismClassifier withLexical(Lexical companion) {
-    return new MechanismClassifier(labels, prototypes, settings, center, examples, companion);
+    return new MechanismClassifier(labels, prototypes, settings, center, examples, phrasings, companion);
   }
 
   /**
@@ -169,8 +179,11 @@ public final class MechanismClassifier {
                                           int dim, Settings settings, float[] center) {
     List<float[]> prototypes = new ArrayList<>();
     List<List<float[]>> examples = new ArrayList<>();
+    List<List<float[]>> phrasings = new ArrayList<>();
     for (Label label : labels) {
-      float[] codebook = Vectors.centroid(centered(describing.getOrDefault(label.mechanism(), List.of()), center), dim);
+      List<float[]> texts = centered(describing.getOrDefault(label.mechanism(), List.of()), center);
+      phrasings.add(texts);
+      float[] codebook = Vectors.centroid(texts, dim);
       List<float[]> pos = centered(positives.getOrDefault(label.mechanism(), List.of()), center);
       examples.add(pos);
       float[] p = codebook;
@@ -189,7 +202,7 @@ public final class MechanismClassifier {
       }
       prototypes.add(p);
     }
-    return new MechanismClassifier(labels, prototypes, settings, center, examples, null);
+    return new MechanismClassifier(labels, prototypes, settings, center, examples, phrasings, null);
   }
 
   public List<Label> labels() {
@@ -216,11 +229,11 @@ public final class MechanismClassifier {
     float[] s = new float[prototypes.size()];
     for (int i = 0; i < s.length; i++) {
       float[] p = prototypes.get(i);
-      double whole = Vectors.dot(p, d);
+      double whole = withPhrasing(Vectors.dot(p, d), i, d);
       double score = whole;
       if (!segs.isEmpty()) {
         double best = Double.NEGATIVE_INFINITY;
-        for (float[] seg : segs) best = Math.max(best, Vectors.dot(p, seg));
+        for (float[] seg : segs) best = Math.max(best, withPhrasing(Vectors.dot(p, seg), i, seg));
         score = (1 - settings.segmentWeight()) * score + settings.segmentWeight() * best;
       }
       if (settings.neighbourWeight() > 0) {
@@ -229,6 +242,17 @@ public final class MechanismClassifier {
       s[i] = (float) score;
     }
     return s;
+  }
+
+  /** The prototype's cosine mixed with the cosine of the label's closest single codebook phrasing. */
+  private double withPhrasing(double prototype, int label, float[] v) {
+    // confirmed examples take over from the codebook's words as they come in, as they do in the prototype
+    double w = settings.phrasingWeight() * settings.exampleWeight() / (settings.exampleWeight() + examples.get(label).size());
+    List<float[]> ps = phrasings.get(label);
+    if (w <= 0 || ps.size() < 2) return prototype;
+    double best = Double.NEGATIVE_INFINITY;
+    for (float[] p : ps) best = Math.max(best, Vectors.dot(p, v));
+    return (1 - w) * prototype + w * best;
   }
 
   /** The mean cosine of the nearest examples; a label without examples answers its prototype's cosine. */

@@ -37,6 +37,46 @@ public final class Segments {
     return out;
   }
 
+  private static final java.util.regex.Pattern CONTRAST = java.util.regex.Pattern.compile(
+      "(?i)(?:,\\s*|\\s+[-–—]\\s+|\\s+)(?=(?:but|however|although|though|except that|yet|whereas)\\b)");
+
+  /**
+   * The clauses of a text: its sentences, each cut again before a contrast ("Good product, | but exports time out"),
+   * because the clause after "but" carries a different reason, often of the other polarity. A piece of one word is
+   * joined to its neighbour; sentences are not joined (a two-word "Love it." keeps its own polarity).
+   */
+  public static List<Segment> clauses(String text, int maxWords) {
+    List<Segment> out = new ArrayList<>();
+    for (Segment sentence : sentences(text)) {
+      List<Segment> pieces = new ArrayList<>();
+      java.util.regex.Matcher m = CONTRAST.matcher(sentence.text());
+      int from = 0;
+      while (m.find()) {
+        if (m.start() <= from) continue;
+        add(text, sentence.start() + from, sentence.start() + m.start(), pieces);
+        from = m.end();
+      }
+      add(text, sentence.start() + from, sentence.end(), pieces);
+      List<Segment> joined = new ArrayList<>();
+      for (Segment p : pieces) {
+        Segment last = joined.isEmpty() ? null : joined.getLast();
+        if (last != null && (p.words() < 2 || last.words() < 2)) {
+          joined.set(joined.size() - 1, new Segment(last.start(), p.end(), text.substring(last.start(), p.end())));
+        } else {
+          joined.add(p);
+        }
+      }
+      for (Segment c : joined) out.addAll(windows(text, c, maxWords));
+    }
+    Segment last = out.isEmpty() ? null : out.getLast();
+    if (out.size() > 1 && last.words() < 2) { // a trailing "Thanks!" joins the clause before it
+      Segment before = out.get(out.size() - 2);
+      out.set(out.size() - 2, new Segment(before.start(), last.end(), text.substring(before.start(), last.end())));
+      out.removeLast();
+    }
+    return out;
+  }
+
   /** The whole text in windows of at most {@code maxWords} words, ignoring sentence ends. */
   public static List<Segment> chunks(String text, int maxWords) {
     List<Segment> whole = new ArrayList<>();

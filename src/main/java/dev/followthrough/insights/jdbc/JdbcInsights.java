@@ -117,13 +117,13 @@ public class JdbcInsights {
                           String statedReason, int codebookVersion, String status, boolean needsReview,
                           String machineMechanism, String reviewedBy, Instant reviewedAt, Instant createdAt,
                           String body, String npsCategory, Integer score, String accountName, String tier,
-                          Instant respondedAt) {}
+                          Instant respondedAt, String polarity) {}
 
   private static final String CODING = """
       SELECT c.id, c.text_id, t.source_type, t.source_id, c.mechanism, c.category_key, c.confidence, c.similarity,
              c.evidence_start, c.evidence_end, c.evidence, c.stated_reason, c.codebook_version, c.status, c.needs_review,
              c.machine_mechanism, c.reviewed_by, c.reviewed_at, c.created_at, t.body, t.category AS nps_category, t.score,
-             t.account_name, t.tier, t.responded_at
+             t.account_name, t.tier, t.responded_at, c.polarity
       FROM insights_coding c JOIN insights_text t ON t.id = c.text_id
       """;
 
@@ -137,7 +137,7 @@ public class JdbcInsights {
         rs.getBoolean("needs_review"), rs.getString("machine_mechanism"), rs.getString("reviewed_by"),
         instant(rs.getTimestamp("reviewed_at")), instant(rs.getTimestamp("created_at")), rs.getString("body"),
         rs.getString("nps_category"), s, rs.getString("account_name"), rs.getString("tier"),
-        instant(rs.getTimestamp("responded_at")));
+        instant(rs.getTimestamp("responded_at")), rs.getString("polarity"));
   }
 
   public Optional<CodingRow> coding(UUID id) {
@@ -149,9 +149,18 @@ public class JdbcInsights {
         .param("t", sourceType).param("s", sourceId).query(JdbcInsights::coding).list();
   }
 
-  public List<CodingRow> reviewQueue(int limit) {
-    return jdbc.sql(CODING + " WHERE c.needs_review ORDER BY c.confidence, c.created_at LIMIT :limit")
-        .param("limit", limit).query(JdbcInsights::coding).list();
+  /**
+   * Waiting codings, those a review teaches most first: closest to the target precision (the decision a person
+   * settles) times how common the mechanism is (a lesson that applies to many codings).
+   */
+  public List<CodingRow> reviewQueue(int limit, double target) {
+    return jdbc.sql(CODING + """
+             JOIN (SELECT mechanism AS fm, count(*) AS fn FROM insights_coding WHERE status <> 'rejected' GROUP BY mechanism) f
+               ON f.fm = c.mechanism
+            WHERE c.needs_review
+            ORDER BY (1 - abs(c.confidence - :target)) * ln(1 + f.fn) DESC, c.created_at, c.id
+            LIMIT :limit""")
+        .param("limit", limit).param("target", target).query(JdbcInsights::coding).list();
   }
 
   public long reviewQueueSize() {
@@ -166,22 +175,22 @@ public class JdbcInsights {
 
   public record NewCoding(UUID id, UUID textId, String mechanism, String categoryKey, double confidence, double similarity,
                           int evidenceStart, int evidenceEnd, String evidence, String statedReason, int codebookVersion,
-                          boolean needsReview) {}
+                          boolean needsReview, String polarity) {}
 
   /** False when the text already has a coding for this mechanism (e.g. one a person confirmed). */
   public boolean insertCoding(NewCoding c, Instant now) {
     return jdbc.sql("""
             INSERT INTO insights_coding (id, text_id, mechanism, category_key, confidence, similarity, evidence_start,
                                          evidence_end, evidence, stated_reason, codebook_version, status, needs_review,
-                                         machine_mechanism, created_at)
+                                         machine_mechanism, created_at, polarity)
             VALUES (:id, :text, :mechanism, :category, :confidence, :similarity, :start, :end, :evidence, :reason,
-                    :version, 'machine', :review, :mechanism, :now)
+                    :version, 'machine', :review, :mechanism, :now, :polarity)
             ON CONFLICT (text_id, mechanism) DO NOTHING""")
         .param("id", c.id()).param("text", c.textId()).param("mechanism", c.mechanism()).param("category", c.categoryKey())
         .param("confidence", c.confidence()).param("similarity", c.similarity()).param("start", c.evidenceStart())
         .param("end", c.evidenceEnd()).param("evidence", c.evidence()).param("reason", c.statedReason())
         .param("version", c.codebookVersion()).param("review", c.needsReview()).param("now", Timestamp.from(now))
-        .update() == 1;
+        .param("polarity", c.polarity()).update() == 1;
   }
 
   public void review(UUID id, String status, String mechanism, String categoryKey, String by, Instant now) {
@@ -190,6 +199,11 @@ public class JdbcInsights {
                    needs_review = false, reviewed_by = :by, reviewed_at = :now WHERE id = :id""")
         .param("status", status).param("mechanism", mechanism).param("category", categoryKey).param("by", by)
         .param("now", Timestamp.from(now)).param("id", id).update();
+  }
+
+  /** A person tied the text to the mechanism: the coding counts with the mechanism's own polarity. */
+  public void setPolarity(UUID id, String polarity) {
+    jdbc.sql("UPDATE insights_coding SET polarity = :p WHERE id = :id").param("p", polarity).param("id", id).update();
   }
 
   /** A coding a person made where the machine had none. */
@@ -270,16 +284,17 @@ public class JdbcInsights {
     return w.isEmpty() ? " WHERE true" : " WHERE " + String.join(" AND ", w);
   }
 
-  public record MentionRow(String mechanism, String npsCategory, UUID accountId, BigDecimal arr, String period) {}
+  public record MentionRow(String mechanism, String npsCategory, UUID accountId, BigDecimal arr, String period, String polarity) {}
 
   public List<MentionRow> mentions(TextFilter f, String zone) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("zone", zone);
     return jdbc.sql("""
-            SELECT c.mechanism, t.category, t.account_id, t.arr, to_char(t.responded_at AT TIME ZONE :zone, 'YYYY-MM') AS period
+            SELECT c.mechanism, t.category, t.account_id, t.arr, to_char(t.responded_at AT TIME ZONE :zone, 'YYYY-MM') AS period,
+                   c.polarity
             FROM insights_coding c JOIN insights_text t ON t.id = c.text_id""" + where(f, p) + " AND c.status <> 'rejected'")
         .params(p).query((rs, i) -> new MentionRow(rs.getString("mechanism"), rs.getString("category"),
-            rs.getObject("account_id", UUID.class), rs.getBigDecimal("arr"), rs.getString("period"))).list();
+            rs.getObject("account_id", UUID.class), rs.getBigDecimal("arr"), rs.getString("period"), rs.getString("polarity"))).list();
   }
 
   public Map<String, Long> textsPerPeriod(TextFilter f, String zone) {

@@ -104,6 +104,7 @@ class InsightsApiController {
         x.put("name", m.mechanismName());
         x.put("owner", m.owner());
         x.put("evidence", Map.of("start", m.evidenceStart(), "end", m.evidenceEnd(), "text", m.evidence()));
+        x.put("polarity", m.polarity());
         return x;
       }).toList());
       return r;
@@ -186,6 +187,7 @@ class InsightsApiController {
     x.put("confidence", c.confidence());
     x.put("evidence", Map.of("start", c.evidenceStart(), "end", c.evidenceEnd(), "text", c.evidence()));
     x.put("statedReason", c.statedReason());
+    x.put("polarity", c.polarity());
     x.put("codebookVersion", c.codebookVersion());
     x.put("status", c.status());
     x.put("needsReview", c.needsReview());
@@ -199,9 +201,16 @@ class InsightsApiController {
 
   // ---- impact, search, themes, passives -----------------------------------------------------------------------
 
+  private static final List<String> POLARITIES = java.util.Arrays.stream(dev.followthrough.insights.domain.Polarity.values())
+      .map(dev.followthrough.insights.domain.Polarity::key).toList();
+
   @GetMapping("/api/v1/insights/impact")
   ResponseEntity<?> impact(@RequestParam Map<String, String> params) {
-    return withFilter(params, reports.zone(), f -> ResponseEntity.ok(reports.impact(f)));
+    String polarity = params.get("polarity");
+    if (polarity != null && !polarity.isBlank() && !POLARITIES.contains(polarity))
+      return Problems.unprocessable("polarity", "must be one of " + String.join(", ", POLARITIES));
+    String p = polarity == null || polarity.isBlank() ? null : polarity;
+    return withFilter(params, reports.zone(), f -> ResponseEntity.ok(reports.impact(f, p)));
   }
 
   @GetMapping("/api/v1/insights/search")

@@ -48,10 +48,20 @@ class SegmentsTest {
       }
     };
     EmbeddedText e = EmbeddedText.embedAll(fake, List.of("Nice people. It is slow.")).getFirst();
-    assertThat(e.segments()).extracting(Segments.Segment::text).containsExactly("Nice people. It is slow.");
+    // two short sentences of opposite polarity stay two clauses: each carries its own reason
+    assertThat(e.segments()).extracting(Segments.Segment::text).containsExactly("Nice people.", "It is slow.");
     EmbeddedText longer = EmbeddedText.embedAll(fake, List.of("The support people are nice. The product is slow.")).getFirst();
     assertThat(longer.segments()).extracting(Segments.Segment::text)
         .containsExactly("The support people are nice.", "The product is slow.");
     assertThat(longer.segmentVectors()).hasSize(2);
+  }
+
+  @Test
+  void a_contrast_starts_a_new_clause_and_short_sentences_keep_their_own() {
+    String text = "Love it. Good product, but exports time out on big projects. Thanks!";
+    assertThat(Segments.clauses(text, 100)).extracting(Segments.Segment::text)
+        .containsExactly("Love it.", "Good product", "but exports time out on big projects. Thanks!");
+    Segments.Segment but = Segments.clauses(text, 100).get(2);
+    assertThat(text.substring(but.start(), but.end())).isEqualTo(but.text());
   }
 }
