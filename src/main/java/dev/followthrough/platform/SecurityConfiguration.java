@@ -90,6 +90,8 @@ class SecurityConfiguration {
             .requestMatchers(TOKEN_API).permitAll()
             .requestMatchers("/actuator/**").hasRole("ADMIN")
             .requestMatchers("/api/v1/api-keys/**", "/api/v1/users/**").hasRole("ADMIN")
+            .requestMatchers("/api/v1/secrets", "/api/v1/secrets/**").hasRole("ADMIN") // secrets at rest (hardening)
+            .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole("ADMIN") // the audit log (hardening)
             .requestMatchers("/api/v1/sources", "/api/v1/sources/**").hasRole("MANAGER") // they reveal secrets
             .requestMatchers("/api/v1/survey-widget/**").hasRole("MANAGER") // reveals and rotates the widget secret
             .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
@@ -112,17 +114,21 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain console(HttpSecurity http) throws Exception {
+  SecurityFilterChain console(HttpSecurity http, SecuritySettings security) throws Exception {
     http.authorizeHttpRequests(a -> a
             .requestMatchers(PUBLIC_PAGES).permitAll()
             .requestMatchers("/settings/**").hasRole("ADMIN")
+            // a viewer is refused every write before a form is read (hardening; controllers check manager rights)
+            .requestMatchers(HttpMethod.POST).hasRole("AGENT")
+            .requestMatchers(HttpMethod.PUT).hasRole("AGENT")
+            .requestMatchers(HttpMethod.PATCH).hasRole("AGENT")
+            .requestMatchers(HttpMethod.DELETE).hasRole("AGENT")
             .anyRequest().hasRole("VIEWER"))
         .csrf(c -> c.ignoringRequestMatchers(TOKEN_PAGES))
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .headers(h -> h
-            .contentSecurityPolicy(c -> c.policyDirectives(
-                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+            .addHeaderWriter(new ContentSecurityPolicy(security.customerFrameAncestors())) // no 'unsafe-inline' (hardening)
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
