@@ -35,6 +35,10 @@ class SecurityConfiguration {
   /** The interview's JSON API for in-app and mobile front ends: the interview token in the path is the only credential. */
   static final String[] TOKEN_API = {"/api/v1/interviews/*", "/api/v1/interviews/*/answers", "/api/v1/interviews/*/stop"};
 
+  /** Console forms that change how the program runs: managers and admins (agents work cases). */
+  static final String[] CONSOLE_MANAGER_WRITES = {"/rules/**", "/actions/**", "/interviews/**", "/surveys/**", "/outreach/slack",
+      "/outreach/webhooks/**", "/outreach/templates/**", "/insights/codebook", "/insights/themes/**", "/insights/backlog"};
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Bean
@@ -57,7 +61,7 @@ class SecurityConfiguration {
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(c -> c.disable())
-        .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/hooks/**").permitAll().anyRequest().denyAll());
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll()); // only POST is mapped: other methods get 405 problem+json
     return http.build();
   }
 
@@ -118,7 +122,10 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(a -> a
             .requestMatchers(PUBLIC_PAGES).permitAll()
             .requestMatchers("/settings/**").hasRole("ADMIN")
-            // a viewer is refused every write before a form is read (hardening; controllers check manager rights)
+            // a role below the one a write needs is refused before a form is read (hardening; the README's role table)
+            .requestMatchers(HttpMethod.POST, "/rules/test", "/outreach/templates/preview").hasRole("AGENT")
+            .requestMatchers(HttpMethod.POST, CONSOLE_MANAGER_WRITES).hasRole("MANAGER")
+            .requestMatchers(HttpMethod.GET, "/surveys/new", "/actions/new").hasRole("MANAGER")
             .requestMatchers(HttpMethod.POST).hasRole("AGENT")
             .requestMatchers(HttpMethod.PUT).hasRole("AGENT")
             .requestMatchers(HttpMethod.PATCH).hasRole("AGENT")
