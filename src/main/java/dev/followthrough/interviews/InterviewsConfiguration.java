@@ -22,10 +22,11 @@ class InterviewsConfiguration {
 
   /** The built-in moderator; with an LLM configured, the LLM asks and the built-in one stands in on any failure. */
   @Bean
-  Moderator moderator(AnswerReader reader, InterviewsSettings settings) {
+  Moderator moderator(AnswerReader reader, InterviewsSettings settings, dev.followthrough.platform.SecretBox box) {
     BuiltInModerator builtIn = new BuiltInModerator(reader);
     if (!settings.llmEnabled()) return builtIn;
-    return new FallbackModerator(LlmModerator.create(settings.llmProvider(), settings.llmBaseUrl(), settings.llmApiKey(),
+    return new FallbackModerator(LlmModerator.create(settings.llmProvider(), settings.llmBaseUrl(), box.open(settings.llmApiKey()), // may be given sealed (POST /api/v1/secrets/seal)
+       
         settings.llmModel(), settings.llmTimeout(), builtIn), builtIn);
   }
 

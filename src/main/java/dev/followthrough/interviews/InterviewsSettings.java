@@ -15,7 +15,7 @@ public record InterviewsSettings(
     @DefaultValue("20m") Duration maxDuration,            // from the first answer to the summary
     @DefaultValue("none") String llmProvider,             // none, openai (any OpenAI-compatible server) or ollama
     @DefaultValue("") String llmBaseUrl,                  // e.g. http://localhost:11434 (Ollama) or https://api.openai.com/v1
-    @DefaultValue("") String llmApiKey,                   // OpenAI-compatible servers only
+    @DefaultValue("") String llmApiKey,                   // OpenAI-compatible servers only; clear or sealed (ftenc:…)
     @DefaultValue("gpt-4o-mini") String llmModel,
     @DefaultValue("15s") Duration llmTimeout) {           // past this the built-in moderator answers instead
 
@@ -24,6 +24,14 @@ public record InterviewsSettings(
     if (!java.util.List.of("none", "openai", "ollama").contains(llmProvider)) {
       throw new IllegalArgumentException("followthrough.interviews.llm-provider must be none, openai or ollama");
     }
+  }
+
+  /** Never the API key: settings objects end up in logs and failure analyses. */
+  @Override
+  public String toString() {
+    return "InterviewsSettings[maxDepth=" + maxDepth + ", maxQuestions=" + maxQuestions + ", maxDuration=" + maxDuration
+        + ", llmProvider=" + llmProvider + ", llmBaseUrl=" + llmBaseUrl + ", llmApiKey=" + (llmApiKey.isBlank() ? "(none)" : "(set)")
+        + ", llmModel=" + llmModel + ", llmTimeout=" + llmTimeout + "]";
   }
 
   public boolean llmEnabled() {

@@ -38,11 +38,13 @@ public class Links {
   private final OutreachSettings outreach;
   private final Clock clock;
   private final String fallbackBase;
+  private final dev.followthrough.platform.SecretBox box; // the per-install secret is sealed at rest
   private volatile byte[] key;
 
   Links(JdbcClient jdbc, FollowthroughSettings settings, OutreachSettings outreach, Clock clock,
-        @Value("${server.port:8080}") int port) {
+        dev.followthrough.platform.SecretBox box, @Value("${server.port:8080}") int port) {
     this.jdbc = jdbc;
+    this.box = box;
     this.settings = settings;
     this.outreach = outreach;
     this.clock = clock;
@@ -127,7 +129,7 @@ public class Links {
     new SecureRandom().nextBytes(random);
     // the first node to get here wins; every node then reads the same secret
     jdbc.sql("INSERT INTO outreach_secret (id, secret, created_at) VALUES (1, :s, :now) ON CONFLICT (id) DO NOTHING")
-        .param("s", Base64.getEncoder().encodeToString(random)).param("now", Timestamp.from(clock.instant())).update();
-    return jdbc.sql("SELECT secret FROM outreach_secret WHERE id = 1").query(String.class).single();
+        .param("s", box.seal(Base64.getEncoder().encodeToString(random))).param("now", Timestamp.from(clock.instant())).update();
+    return box.open(jdbc.sql("SELECT secret FROM outreach_secret WHERE id = 1").query(String.class).single());
   }
 }

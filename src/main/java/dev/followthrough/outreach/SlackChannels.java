@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import dev.followthrough.platform.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,21 +25,23 @@ public class SlackChannels {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final SecretBox box; // the URL is sealed at rest
 
-  SlackChannels(JdbcClient jdbc, Clock clock) {
+  SlackChannels(JdbcClient jdbc, Clock clock, SecretBox box) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.box = box;
   }
 
   public List<SlackChannel> list() {
     return jdbc.sql("SELECT team, webhook_url, updated_at FROM outreach_slack_channel ORDER BY team")
-        .query((rs, i) -> new SlackChannel(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+        .query((rs, i) -> new SlackChannel(rs.getString(1), box.open(rs.getString(2)), rs.getTimestamp(3).toInstant())).list();
   }
 
   public Optional<String> webhookUrl(String team) {
     if (team == null) return Optional.empty();
     return jdbc.sql("SELECT webhook_url FROM outreach_slack_channel WHERE lower(team) = lower(:t)").param("t", team)
-        .query(String.class).optional();
+        .query(String.class).optional().map(box::open);
   }
 
   /** Why the URL is not acceptable, or empty when it is. */
@@ -65,7 +68,7 @@ public class SlackChannels {
     jdbc.sql("""
         INSERT INTO outreach_slack_channel (team, webhook_url, updated_at) VALUES (:t, :u, :now)
         ON CONFLICT (team) DO UPDATE SET webhook_url = excluded.webhook_url, updated_at = excluded.updated_at""")
-        .param("t", team.strip()).param("u", webhookUrl.strip()).param("now", Timestamp.from(clock.instant())).update();
+        .param("t", team.strip()).param("u", box.seal(webhookUrl.strip())).param("now", Timestamp.from(clock.instant())).update();
   }
 
   /** Replaces the whole set. */

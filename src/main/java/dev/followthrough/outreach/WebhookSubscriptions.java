@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import dev.followthrough.platform.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -30,15 +31,17 @@ public class WebhookSubscriptions {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final SecretBox box; // the signing secret is sealed at rest
   // every response asks "who wants response.recorded?": answered from memory for a few seconds
   private volatile Map<String, List<UUID>> cache = Map.of();
   private volatile long cachedAt;
   private volatile boolean stale = true;
   private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
-  WebhookSubscriptions(JdbcClient jdbc, Clock clock) {
+  WebhookSubscriptions(JdbcClient jdbc, Clock clock, SecretBox box) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.box = box;
   }
 
   public List<Subscription> list() {
@@ -57,7 +60,7 @@ public class WebhookSubscriptions {
     jdbc.sql("""
         INSERT INTO outreach_webhook (id, url, secret, event_types, description, enabled, created_at)
         VALUES (:id, :url, :secret, string_to_array(:types, ','), :d, true, :now)""")
-        .param("id", id).param("url", url.strip()).param("secret", secret)
+        .param("id", id).param("url", url.strip()).param("secret", box.seal(secret))
         .param("types", String.join(",", eventTypes)).param("d", description)
         .param("now", Timestamp.from(now)).update();
     forget();
@@ -109,7 +112,7 @@ public class WebhookSubscriptions {
   Optional<Target> target(UUID id) {
     if (id == null) return Optional.empty();
     return jdbc.sql("SELECT url, secret FROM outreach_webhook WHERE id = :id AND enabled").param("id", id)
-        .query((rs, i) -> new Target(rs.getString(1), rs.getString(2))).optional();
+        .query((rs, i) -> new Target(rs.getString(1), box.open(rs.getString(2)))).optional();
   }
 
   static List<String> split(String csv) {

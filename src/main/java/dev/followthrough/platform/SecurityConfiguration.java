@@ -35,6 +35,10 @@ class SecurityConfiguration {
   /** The interview's JSON API for in-app and mobile front ends: the interview token in the path is the only credential. */
   static final String[] TOKEN_API = {"/api/v1/interviews/*", "/api/v1/interviews/*/answers", "/api/v1/interviews/*/stop"};
 
+  /** Console forms that change how the program runs: managers and admins (agents work cases). */
+  static final String[] CONSOLE_MANAGER_WRITES = {"/rules/**", "/actions/**", "/interviews/**", "/surveys/**", "/outreach/slack",
+      "/outreach/webhooks/**", "/outreach/templates/**", "/insights/codebook", "/insights/themes/**", "/insights/backlog"};
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Bean
@@ -57,7 +61,7 @@ class SecurityConfiguration {
         .csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(c -> c.disable())
-        .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/hooks/**").permitAll().anyRequest().denyAll());
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll()); // only POST is mapped: other methods get 405 problem+json
     return http.build();
   }
 
@@ -90,6 +94,8 @@ class SecurityConfiguration {
             .requestMatchers(TOKEN_API).permitAll()
             .requestMatchers("/actuator/**").hasRole("ADMIN")
             .requestMatchers("/api/v1/api-keys/**", "/api/v1/users/**").hasRole("ADMIN")
+            .requestMatchers("/api/v1/secrets", "/api/v1/secrets/**").hasRole("ADMIN") // secrets at rest (hardening)
+            .requestMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole("ADMIN") // the audit log (hardening)
             .requestMatchers("/api/v1/sources", "/api/v1/sources/**").hasRole("MANAGER") // they reveal secrets
             .requestMatchers("/api/v1/survey-widget/**").hasRole("MANAGER") // reveals and rotates the widget secret
             .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
@@ -112,17 +118,24 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain console(HttpSecurity http) throws Exception {
+  SecurityFilterChain console(HttpSecurity http, SecuritySettings security) throws Exception {
     http.authorizeHttpRequests(a -> a
             .requestMatchers(PUBLIC_PAGES).permitAll()
             .requestMatchers("/settings/**").hasRole("ADMIN")
+            // a role below the one a write needs is refused before a form is read (hardening; the README's role table)
+            .requestMatchers(HttpMethod.POST, "/rules/test", "/outreach/templates/preview").hasRole("AGENT")
+            .requestMatchers(HttpMethod.POST, CONSOLE_MANAGER_WRITES).hasRole("MANAGER")
+            .requestMatchers(HttpMethod.GET, "/surveys/new", "/actions/new").hasRole("MANAGER")
+            .requestMatchers(HttpMethod.POST).hasRole("AGENT")
+            .requestMatchers(HttpMethod.PUT).hasRole("AGENT")
+            .requestMatchers(HttpMethod.PATCH).hasRole("AGENT")
+            .requestMatchers(HttpMethod.DELETE).hasRole("AGENT")
             .anyRequest().hasRole("VIEWER"))
         .csrf(c -> c.ignoringRequestMatchers(TOKEN_PAGES))
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .headers(h -> h
-            .contentSecurityPolicy(c -> c.policyDirectives(
-                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+            .addHeaderWriter(new ContentSecurityPolicy(security.customerFrameAncestors())) // no 'unsafe-inline' (hardening)
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }

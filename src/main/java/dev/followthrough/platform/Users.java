@@ -22,11 +22,13 @@ public class Users implements UserDetailsService {
   private final JdbcClient jdbc;
   private final PasswordEncoder encoder;
   private final Clock clock;
+  private final LoginAttempts attempts;
 
-  Users(JdbcClient jdbc, PasswordEncoder encoder, Clock clock) {
+  Users(JdbcClient jdbc, PasswordEncoder encoder, Clock clock, LoginAttempts attempts) {
     this.jdbc = jdbc;
     this.encoder = encoder;
     this.clock = clock;
+    this.attempts = attempts;
   }
 
   public ConsoleUser create(String email, String displayName, String password, Role role) {
@@ -69,6 +71,7 @@ public class Users implements UserDetailsService {
             .password(rs.getString("password_hash"))
             .authorities(AuthorityUtils.createAuthorityList(Role.parse(rs.getString("role")).authority()))
             .disabled(rs.getBoolean("disabled"))
+            .accountLocked(attempts.lockedUntil(email).isPresent()) // checked before the password is
             .build())
         .optional()
         .orElseThrow(() -> new UsernameNotFoundException("no such user"));

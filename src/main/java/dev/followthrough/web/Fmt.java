@@ -70,6 +70,20 @@ public final class Fmt {
   }
 
   /** Width for a bar, as a CSS percentage with one decimal. */
+  /**
+   * A percentage as a whole number 0–100 for the {@code w-N} (width) and {@code l-N} (left) classes of
+   * console.css: the CSP has no {@code 'unsafe-inline'}, so bars cannot carry a {@code style} attribute.
+   */
+  public static int whole(String percent) {
+    double v;
+    try {
+      v = Double.parseDouble(percent);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+    return (int) Math.round(Math.max(0, Math.min(100, Double.isNaN(v) ? 0 : v)));
+  }
+
   public static String share(long part, long whole) {
     if (whole == 0) return "0";
     return String.format(Locale.ROOT, "%.1f", 100.0 * part / whole);

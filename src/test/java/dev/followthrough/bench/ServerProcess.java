@@ -72,6 +72,8 @@ final class ServerProcess implements AutoCloseable {
     env.put("FOLLOWTHROUGH_BOOTSTRAP_API_KEY", apiKey);
     env.put("FOLLOWTHROUGH_BOOTSTRAP_ADMIN_EMAIL", "bench@example.test");
     env.put("FOLLOWTHROUGH_BOOTSTRAP_ADMIN_PASSWORD", "bench-password-not-secret");
+    // the load generator is one loopback client: it measures throughput, not the per-address rate limits
+    env.put("FOLLOWTHROUGH_SECURITY_RATE_LIMIT_EXEMPT", "127.0.0.1");
     long t0 = System.nanoTime();
     process = pb.start();
     HttpRequest health = HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(2)).GET().build();

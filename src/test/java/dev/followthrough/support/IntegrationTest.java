@@ -72,6 +72,8 @@ public abstract class IntegrationTest {
     r.add("followthrough.insights.live-queue-limit", () -> 200);
     // the in-app survey widget may be called from this origin (SurveyFlowTest checks CORS)
     r.add("followthrough.surveys.widget-origins", () -> "https://app.example.test");
+    // tests share 127.0.0.1: rate limits apply to other addresses (RateLimitTest sends X-Forwarded-For)
+    r.add("followthrough.security.rate-limit-exempt", () -> "127.0.0.1");
   }
 
   protected static final JsonMapper JSON = JsonMapper.builder().build();

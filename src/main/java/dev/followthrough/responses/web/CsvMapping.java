@@ -446,7 +446,7 @@ public final class CsvMapping {
       .optionalStart().appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME)
       .optionalStart().parseLenient().appendOffset("+HH", "Z").optionalEnd()
       .optionalEnd()
-      .toFormatter(Locale.ROOT);
+      .toFormatter(Locale.ROOT).withResolverStyle(java.time.format.ResolverStyle.STRICT); // 2026-02-30 is refused, not moved to the 28th
 
   Instant instant(String v) {
     if (v == null) return null;

@@ -66,6 +66,7 @@ class ResponseController {
   ResponseEntity<?> batch(@RequestBody JsonNode body) {
     JsonNode items = body.isArray() ? body : body.get("items");
     if (items == null || !items.isArray()) return Problems.unprocessable("items", "must be an array of responses");
+    if (items.isEmpty()) return Problems.unprocessable("items", "must hold at least one response");
     if (items.size() > settings.maxBatchItems())
       return Problems.unprocessable("items", "at most " + settings.maxBatchItems() + " per batch, was " + items.size());
     List<ResponseCommand> commands = new ArrayList<>();

@@ -96,7 +96,7 @@ public final class ResponseRequestParser {
     BigDecimal arr = null;
     JsonNode a = n.get("arr");
     if (a != null && !a.isNull()) {
-      if (!a.isNumber()) throw new Bad("account.arr", "must be a number");
+      if (!a.isNumber() || !Double.isFinite(a.doubleValue())) throw new Bad("account.arr", "must be a finite number");
       arr = a.decimalValue();
     }
     LocalDate renewal = null;

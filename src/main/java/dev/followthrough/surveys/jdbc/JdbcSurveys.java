@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import dev.followthrough.platform.SealedColumn;
+import dev.followthrough.platform.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -30,9 +32,21 @@ public class JdbcSurveys {
                         String touchpoint) {}
 
   private final JdbcClient jdbc;
+  private final SecretBox box; // the widget's secrets are sealed at rest
 
-  JdbcSurveys(JdbcClient jdbc) {
+  JdbcSurveys(JdbcClient jdbc, SecretBox box) {
     this.jdbc = jdbc;
+    this.box = box;
+  }
+
+  @org.springframework.context.annotation.Bean
+  static SealedColumn sealedWidgetSecret() {
+    return new SealedColumn("surveys_widget_secret", "id", "secret");
+  }
+
+  @org.springframework.context.annotation.Bean
+  static SealedColumn sealedPreviousWidgetSecret() {
+    return new SealedColumn("surveys_widget_secret", "id", "previous");
   }
 
   // ---------------------------------------------------------------- programs
@@ -322,17 +336,17 @@ public class JdbcSurveys {
 
   public Optional<WidgetSecret> widgetSecret() {
     return jdbc.sql("SELECT secret, previous, rotated_at FROM surveys_widget_secret WHERE id = 1")
-        .query((rs, i) -> new WidgetSecret(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).optional();
+        .query((rs, i) -> new WidgetSecret(box.open(rs.getString(1)), box.open(rs.getString(2)), rs.getTimestamp(3).toInstant())).optional();
   }
 
   public void createWidgetSecret(String secret, Instant now) {
     jdbc.sql("INSERT INTO surveys_widget_secret (id, secret, rotated_at) VALUES (1, :s, :now) ON CONFLICT DO NOTHING")
-        .param("s", secret).param("now", ts(now)).update();
+        .param("s", box.seal(secret)).param("now", ts(now)).update();
   }
 
   public void rotateWidgetSecret(String secret, Instant now) {
     jdbc.sql("UPDATE surveys_widget_secret SET previous = secret, secret = :s, rotated_at = :now WHERE id = 1")
-        .param("s", secret).param("now", ts(now)).update();
+        .param("s", box.seal(secret)).param("now", ts(now)).update();
   }
 
   /** Uses a widget signature up; false when it was used before (a replay). */

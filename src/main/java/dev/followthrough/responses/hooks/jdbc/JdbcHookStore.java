@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import dev.followthrough.platform.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,9 +25,16 @@ public class JdbcHookStore {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final JdbcClient jdbc;
+  private final SecretBox box; // a source's secret is sealed at rest
 
-  JdbcHookStore(JdbcClient jdbc) {
+  JdbcHookStore(JdbcClient jdbc, SecretBox box) {
     this.jdbc = jdbc;
+    this.box = box;
+  }
+
+  @org.springframework.context.annotation.Bean
+  static dev.followthrough.platform.SealedColumn sealedHookSourceSecret() {
+    return new dev.followthrough.platform.SealedColumn("responses_hook_source", "id", "secret");
   }
 
   private static final String SOURCE_COLUMNS = """
@@ -48,7 +56,7 @@ public class JdbcHookStore {
                                            created_at, secret_changed_at)
         VALUES (:id, :key, :vendor, :secret, :enabled, :program, :kind, :touchpoint, CAST(:mapping AS jsonb), :at, :at)
         ON CONFLICT (source_key) DO NOTHING""")
-        .param("id", s.id()).param("key", s.key()).param("vendor", s.vendor().key()).param("secret", s.secret())
+        .param("id", s.id()).param("key", s.key()).param("vendor", s.vendor().key()).param("secret", box.seal(s.secret()))
         .param("enabled", s.enabled()).param("program", s.program()).param("kind", s.kind() == null ? null : s.kind().key())
         .param("touchpoint", s.touchpoint()).param("mapping", JSON.writeValueAsString(s.mapping())).param("at", ts(s.createdAt()))
         .update() == 1;
@@ -56,7 +64,7 @@ public class JdbcHookStore {
 
   public boolean updateSecret(String key, String secret, Instant now) {
     return jdbc.sql("UPDATE responses_hook_source SET secret = :s, secret_changed_at = :now WHERE source_key = :k")
-        .param("s", secret).param("now", ts(now)).param("k", key).update() == 1;
+        .param("s", box.seal(secret)).param("now", ts(now)).param("k", key).update() == 1;
   }
 
   public boolean updateEnabled(String key, boolean enabled) {
@@ -94,7 +102,7 @@ public class JdbcHookStore {
   private HookSource mapSource(ResultSet rs, int row) throws SQLException {
     String kind = rs.getString("kind");
     return new HookSource(rs.getObject("id", UUID.class), rs.getString("source_key"),
-        Vendor.parse(rs.getString("vendor")).orElseThrow(), rs.getString("secret"), rs.getBoolean("enabled"),
+        Vendor.parse(rs.getString("vendor")).orElseThrow(), box.open(rs.getString("secret")), rs.getBoolean("enabled"),
         rs.getString("program"), kind == null ? null : Kind.parse(kind).orElse(null), rs.getString("touchpoint"),
         stringMap(rs.getString("mapping")), rs.getObject("created_at", OffsetDateTime.class).toInstant());
   }
