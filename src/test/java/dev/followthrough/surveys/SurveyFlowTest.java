@@ -220,6 +220,13 @@ class SurveyFlowTest extends SurveyFixtures {
     Reply check = widget("/w/v1/check", ext, ts, sig, null);
     assertThat(check.status()).as(check.toString()).isEqualTo(200);
     assertThat(check.json().get("show").asBoolean()).isTrue();
+    assertThat(check.json().get("language").asString()).isEqualTo("en");
+    assertThat(check.json().get("text").get("question").asString()).startsWith("How likely are you to recommend us");
+    // the widget speaks the contact's language, right to left for Hebrew
+    jdbc.sql("UPDATE responses_contact SET attributes = attributes || '{\"language\": \"he\"}'::jsonb WHERE id = ?").param(c).update();
+    Reply hebrew = widget("/w/v1/check", ext, ts, sig, null);
+    assertThat(hebrew.json().get("dir").asString()).isEqualTo("rtl");
+    assertThat(hebrew.json().get("text").get("send").asString()).isEqualTo("שליחה");
     String other = externalId(stranger);
     assertThat(widget("/w/v1/check", other, ts, WidgetSignature.sign(secret, other, ts), null).json().get("show").asBoolean())
         .isFalse();

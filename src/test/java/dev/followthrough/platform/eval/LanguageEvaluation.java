@@ -33,6 +33,7 @@ public final class LanguageEvaluation {
     sets.put("cfpb_complaints (en)", column(data.resolve("cfpb_complaints/complaints_sample.csv"), "Consumer complaint narrative", "en", 2000));
     long t0 = System.nanoTime();
     LanguageDetection detection = new LanguageDetection();
+    detection.detect("the first detection waits for the profiles to load");
     System.out.printf(Locale.ROOT, "profiles loaded in %.1f s%n%n", (System.nanoTime() - t0) / 1e9);
     System.out.println("| data set | letters | n | prior | right | und | wrong | most frequent wrong |");
     System.out.println("|---|---|---|---|---|---|---|---|");
