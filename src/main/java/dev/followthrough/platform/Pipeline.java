@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stage on the whole batch and deletes the items, all in one transaction: a crash or a failure hands the
  * items back. A failed batch is retried item by item so that one bad item cannot hold up the others; a
  * failing item waits with backoff and is tried again (never dropped). Work queued by a transaction with more than
- * {@value #BULK} items (a batch, a CSV chunk) is bulk work: a stage claims live work first, so a single score
+ * {@value #BULK} events (a batch, a CSV chunk) is bulk work: a stage claims live work first, so a single score
  * is never stuck behind an import's backlog.
  */
 @Component
@@ -118,24 +118,23 @@ public class Pipeline implements SmartLifecycle {
     }
     if (items.isEmpty()) return;
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      insert(items);
+      insert(items, false);
       items.forEach(i -> wake(i.stage()));
       return;
     }
-    @SuppressWarnings("unchecked")
-    List<Item> pending = (List<Item>) TransactionSynchronizationManager.getResource(this);
+    Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
     if (pending == null) {
-      List<Item> all = new ArrayList<>();
+      Pending all = new Pending();
       TransactionSynchronizationManager.bindResource(this, all);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void beforeCommit(boolean readOnly) {
-          insert(all);
+          insert(all.items, all.events > BULK);
         }
 
         @Override
         public void afterCommit() {
-          all.stream().map(Item::stage).distinct().forEach(Pipeline.this::wake);
+          all.items.stream().map(Item::stage).distinct().forEach(Pipeline.this::wake);
         }
 
         @Override
@@ -145,15 +144,21 @@ public class Pipeline implements SmartLifecycle {
       });
       pending = all;
     }
-    pending.addAll(items);
+    pending.items.addAll(items);
+    pending.events++;
   }
 
-  /** More items than this from one transaction make it bulk work (a batch, a CSV chunk, a survey wave). */
+  /** The work a transaction has queued so far, and from how many events. */
+  private static final class Pending {
+    final List<Item> items = new ArrayList<>();
+    int events;
+  }
+
+  /** More events than this in one transaction make its work bulk work (a batch, a CSV chunk, a survey wave). */
   static final int BULK = 50;
 
-  private void insert(List<Item> items) {
+  private void insert(List<Item> items, boolean bulk) {
     if (items.isEmpty()) return;
-    boolean bulk = items.size() > BULK;
     for (int from = 0; from < items.size(); from += 5_000) {
       List<Item> part = items.subList(from, Math.min(items.size(), from + 5_000));
       jdbc.sql("INSERT INTO platform_work (stage, bulk, payload) SELECT s, ?, p FROM unnest(?::text[], ?::text[]) AS x(s, p)")

@@ -5,7 +5,7 @@
 CREATE TABLE platform_work (
   id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   stage       text NOT NULL,
-  bulk        boolean NOT NULL DEFAULT false,   -- queued by a transaction with many items (batch, CSV chunk): claimed after live work
+  bulk        boolean NOT NULL DEFAULT false,   -- queued by a transaction with many events (batch, CSV chunk): claimed after live work
   payload     text NOT NULL,
   enqueued_at timestamptz NOT NULL DEFAULT now(),
   not_before  timestamptz NOT NULL DEFAULT now(),
