@@ -41,7 +41,8 @@ public final class Navigation {
       new Entry("Act", "Routing", "/actions/routing", Role.VIEWER),
       new Entry("Settings", "API keys", "/settings/api-keys", Role.ADMIN),
       new Entry("Settings", "Users", "/settings/users", Role.ADMIN),
-      new Entry("Settings", "Survey sources", "/settings/sources", Role.ADMIN));
+      new Entry("Settings", "Survey sources", "/settings/sources", Role.ADMIN),
+      new Entry("Settings", "API reference", "/api-docs", Role.VIEWER));
 
   private Navigation() {}
 
