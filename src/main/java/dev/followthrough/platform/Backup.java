@@ -200,16 +200,16 @@ public final class Backup {
 
   // ---------------------------------------------------------------- catalog
 
-  record Column(String name, String type, boolean notNull) {}
+  public record Column(String name, String type, boolean notNull) {}
 
-  record Table(String name, List<Column> columns, List<String> primaryKey, boolean flyway) {
-    String columnList() {
+  public record Table(String name, List<Column> columns, List<String> primaryKey, boolean flyway) {
+    public String columnList() {
       return String.join(", ", columns.stream().map(c -> quote(c.name())).toList());
     }
   }
 
   /** Ordinary and partitioned tables of the public schema, with their stored (not generated) columns. */
-  static List<Table> tables(Connection c) throws SQLException {
+  public static List<Table> tables(Connection c) throws SQLException {
     Map<String, List<Column>> cols = new LinkedHashMap<>();
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
         SELECT cl.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull
@@ -302,11 +302,11 @@ public final class Backup {
     }
   }
 
-  static String quote(String identifier) {
+  public static String quote(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
-  private static OutputStream keepOpen(OutputStream out) {
+  static OutputStream keepOpen(OutputStream out) {
     return new FilterOutputStream(out) {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
