@@ -14,6 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class Followthrough {
 
   public static void main(String[] args) {
+    if (dev.followthrough.platform.BackupCommand.handles(args)) System.exit(dev.followthrough.platform.BackupCommand.run(args));
     SpringApplication.run(Followthrough.class, translate(args));
   }
 

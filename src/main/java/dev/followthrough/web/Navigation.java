@@ -44,7 +44,8 @@ public final class Navigation {
       new Entry("Settings", "API keys", "/settings/api-keys", Role.ADMIN),
       new Entry("Settings", "Users", "/settings/users", Role.ADMIN),
       new Entry("Settings", "Survey sources", "/settings/sources", Role.ADMIN),
-      new Entry("Settings", "Audit log", "/settings/audit", Role.ADMIN));
+      new Entry("Settings", "Audit log", "/settings/audit", Role.ADMIN),
+      new Entry("Settings", "API reference", "/api-docs", Role.VIEWER));
 
   private Navigation() {}
 

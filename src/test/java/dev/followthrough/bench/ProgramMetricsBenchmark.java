@@ -68,6 +68,7 @@ public final class ProgramMetricsBenchmark {
   public static void main(String[] args) throws Exception {
     Path jar = null, work = Path.of("target-bench/bench-data");
     int responses = 1_000_000, runs = 20, runsBefore = 5;
+    boolean backup = false;
     List<String> serverOpts = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("--jar=")) jar = Path.of(a.substring(6));
@@ -77,7 +78,8 @@ public final class ProgramMetricsBenchmark {
       else if (a.startsWith("--runs-before=")) runsBefore = Integer.parseInt(a.substring(14));
       else if (a.startsWith("--server-opt=")) serverOpts.add(a.substring(13));
       else if (a.equals("--quick")) { responses = 100_000; runs = 5; runsBefore = 3; }
-      else throw new IllegalArgumentException("unknown option " + a + " (known: --responses=N --runs=N --runs-before=N --quick --server-opt=)");
+      else if (a.equals("--backup")) backup = true; // time scripts/backup (server running) and scripts/restore instead of the queries
+      else throw new IllegalArgumentException("unknown option " + a + " (known: --responses=N --runs=N --runs-before=N --quick --backup --server-opt=)");
     }
     if (jar == null || !Files.isRegularFile(jar)) throw new IllegalStateException("no jar; run scripts/bench --main=ProgramMetricsBenchmark");
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC));
@@ -105,6 +107,10 @@ public final class ProgramMetricsBenchmark {
         System.out.printf("generated and loaded in %.1f s (+ VACUUM ANALYZE %.1f s)%n", (loaded - t0) / 1e9,
             (System.nanoTime() - loaded) / 1e9);
         b.printSizes(c);
+      }
+      if (backup) {
+        timeBackupAndRestore(jar, work.toAbsolutePath().resolve("backup-" + stamp), dataDir, dbPort);
+        return;
       }
       String year = "from=" + b.now.minus(Duration.ofDays(365)) + "&to=" + b.now;
       String quarter = "from=" + b.now.minus(Duration.ofDays(91)) + "&to=" + b.now;
@@ -179,6 +185,27 @@ public final class ProgramMetricsBenchmark {
       IngestBenchmark.deleteTree(dataDir.resolve("postgres"));
       IngestBenchmark.deleteTree(dataDir.resolve("runtime"));
     }
+  }
+
+  private static void timeBackupAndRestore(Path jar, Path dir, Path dataDir, int dbPort) throws Exception {
+    Files.createDirectories(dir);
+    Path file = dir.resolve("bench.ftbackup");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    long t0 = System.nanoTime();
+    run(java, "-Xmx512m", "-jar", jar.toString(), "backup", "--file=" + file, "--followthrough.data-dir=" + dataDir,
+        "--followthrough.database.embedded-port=" + dbPort);
+    long backedUp = System.nanoTime();
+    System.out.printf("backup (server running): %.1f s, %,d bytes%n", (backedUp - t0) / 1e9, Files.size(file));
+    int port = IngestBenchmark.freePort();
+    run(java, "-Xmx512m", "-jar", jar.toString(), "restore", "--file=" + file, "--followthrough.data-dir=" + dir.resolve("restored"),
+        "--followthrough.database.embedded-port=" + port);
+    System.out.printf("restore into a fresh data directory (initdb, migrations, COPY, indexes, counts checked): %.1f s%n",
+        (System.nanoTime() - backedUp) / 1e9);
+  }
+
+  private static void run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).inheritIO().start();
+    if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", command) + " failed");
   }
 
   /** Cold (first after restart) and warm p50/p95 of each shape; returns "p50/p95" in ms per shape. */

@@ -32,7 +32,7 @@ public abstract class IntegrationTest {
   public static final String ADMIN_EMAIL = "admin@example.test";
   public static final String ADMIN_PASSWORD = "correct-horse-battery-staple";
 
-  static final Path DATA_DIR;
+  protected static final Path DATA_DIR;
   protected static final int DB_PORT;
   /** A real SMTP server for the whole test JVM (outreach sends its emails here). */
   public static final com.icegreen.greenmail.util.GreenMail MAIL;

@@ -33,6 +33,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/cases}: the follow-up inbox, a case with its timeline, and every command on it. */
@@ -108,6 +113,11 @@ class CaseController {
         .orElseGet(CaseController::missing);
   }
 
+  @Operation(summary = "Move a case forward", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseApiSchemas.StatusChange.class),
+          examples = @ExampleObject(name = "example", value = CaseApiSchemas.STATUS_EXAMPLE))),
+      responses = @ApiResponse(responseCode = "409", description = "not allowed in the case's state (`field` and `reason` say why)",
+          content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem"))))
   @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> status(@PathVariable String id, @RequestBody JsonNode body, Principal p) {
     Json.only(body, "to");
@@ -117,6 +127,11 @@ class CaseController {
     return reply(followUps.move(Json.uuid(id, "id"), s, actor(p)));
   }
 
+  @Operation(summary = "Close a case", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseApiSchemas.Close.class),
+          examples = @ExampleObject(name = "example", value = CaseApiSchemas.CLOSE_EXAMPLE))),
+      responses = @ApiResponse(responseCode = "409", description = "not allowed in the case's state (`field` and `reason` say why)",
+          content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem"))))
   @PostMapping(path = "/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> close(@PathVariable String id, @RequestBody JsonNode body, Principal p) {
     Json.only(body, "outcome", "rootCause", "action");
@@ -125,12 +140,22 @@ class CaseController {
     return reply(followUps.close(Json.uuid(id, "id"), outcome, Json.text(body, "rootCause"), Json.text(body, "action"), actor(p)));
   }
 
+  @Operation(summary = "Reopen a closed case (a new SLA cycle)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseApiSchemas.Reason.class),
+          examples = @ExampleObject(name = "example", value = CaseApiSchemas.REOPEN_EXAMPLE))),
+      responses = @ApiResponse(responseCode = "409", description = "not allowed in the case's state (`field` and `reason` say why)",
+          content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem"))))
   @PostMapping(path = "/{id}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> reopen(@PathVariable String id, @RequestBody JsonNode body, Principal p) {
     Json.only(body, "reason");
     return reply(followUps.reopen(Json.uuid(id, "id"), Json.required(body, "reason"), actor(p)));
   }
 
+  @Operation(summary = "Assign a case", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseApiSchemas.Assign.class),
+          examples = @ExampleObject(name = "example", value = CaseApiSchemas.ASSIGN_EXAMPLE))),
+      responses = @ApiResponse(responseCode = "409", description = "not allowed in the case's state (`field` and `reason` say why)",
+          content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem"))))
   @PostMapping(path = "/{id}/assign", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> assign(@PathVariable String id, @RequestBody JsonNode body, Principal p) {
     Json.only(body, "owner", "team", "reason");
@@ -139,6 +164,9 @@ class CaseController {
   }
 
   /** Bulk assignment: every case gets the owner; the answer lists each case's result. */
+  @Operation(summary = "Assign many cases (a result per case)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseApiSchemas.AssignAll.class),
+          examples = @ExampleObject(name = "example", value = CaseApiSchemas.ASSIGN_ALL_EXAMPLE))))
   @PostMapping(path = "/assign", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> assignAll(@RequestBody JsonNode body, Principal p) {
     Json.only(body, "ids", "owner", "team", "reason");
@@ -160,12 +188,20 @@ class CaseController {
     return ResponseEntity.ok(Map.of("results", results));
   }
 
+  @Operation(summary = "Escalate one level by hand", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseApiSchemas.Reason.class),
+          examples = @ExampleObject(name = "example", value = CaseApiSchemas.ESCALATE_EXAMPLE))),
+      responses = @ApiResponse(responseCode = "409", description = "not allowed in the case's state (`field` and `reason` say why)",
+          content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem"))))
   @PostMapping(path = "/{id}/escalate", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> escalate(@PathVariable String id, @RequestBody JsonNode body, Principal p) {
     Json.only(body, "reason");
     return reply(followUps.escalate(Json.uuid(id, "id"), Json.required(body, "reason"), actor(p)));
   }
 
+  @Operation(summary = "Record a contact attempt", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseApiSchemas.Attempt.class),
+          examples = @ExampleObject(name = "example", value = CaseApiSchemas.ATTEMPT_EXAMPLE))))
   @PostMapping(path = "/{id}/attempts", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> attempt(@PathVariable String id, @RequestBody JsonNode body, Principal p) {
     Json.only(body, "channel", "result", "note");
@@ -173,12 +209,18 @@ class CaseController {
         Json.text(body, "note"), actor(p)));
   }
 
+  @Operation(summary = "Add a note", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseApiSchemas.Note.class),
+          examples = @ExampleObject(name = "example", value = CaseApiSchemas.NOTE_EXAMPLE))))
   @PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> note(@PathVariable String id, @RequestBody JsonNode body, Principal p) {
     Json.only(body, "text");
     return reply(followUps.note(Json.uuid(id, "id"), Json.required(body, "text"), actor(p)));
   }
 
+  @Operation(summary = "Record the outcome (absent fields keep their values)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CaseApiSchemas.Outcome.class),
+          examples = @ExampleObject(name = "example", value = CaseApiSchemas.OUTCOME_EXAMPLE))))
   @PutMapping(path = "/{id}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> outcome(@PathVariable String id, @RequestBody JsonNode body, Principal p) {
     Json.only(body, "summary", "rootCause", "action", "commitment", "commitmentDue");

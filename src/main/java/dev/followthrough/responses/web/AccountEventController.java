@@ -99,6 +99,12 @@ class AccountEventController {
     return v == null || v.isNull() ? null : v.isString() ? v.asString() : v.toString();
   }
 
+  @io.swagger.v3.oas.annotations.Operation(summary = "Record an account event (renewal, churn, …)",
+      description = "`{id}` is our uuid or the account's external id. 201 recorded, 200 duplicate, 409 same identity with other content.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+          mediaType = MediaType.APPLICATION_JSON_VALUE,
+          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ResponseApiSchemas.AccountEventRequest.class),
+          examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "churn", value = ResponseApiSchemas.ACCOUNT_EVENT_EXAMPLE))))
   @PostMapping(path = "/api/v1/accounts/{id}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> record(@PathVariable String id, @RequestBody JsonNode body) {
     return switch (parse(body, "api")) {

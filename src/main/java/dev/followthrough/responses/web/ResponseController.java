@@ -25,6 +25,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import tools.jackson.databind.JsonNode;
 
 @RestController
@@ -41,6 +46,17 @@ class ResponseController {
     this.settings = settings;
   }
 
+  @Operation(summary = "Record one response", description = "With nested `contact` and `account`; idempotent by source and sourceId.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+          mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ResponseApiSchemas.ResponseRequest.class),
+          examples = @ExampleObject(name = "detractor", value = ResponseApiSchemas.RESPONSE_EXAMPLE))),
+      responses = {
+          @ApiResponse(responseCode = "201", description = "recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = ResponseApiSchemas.StoredResponse.class),
+              examples = @ExampleObject(name = "recorded", value = ResponseApiSchemas.STORED_EXAMPLE))),
+          @ApiResponse(responseCode = "200", description = "a duplicate (same content) or an update (new content, next revision)",
+              content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                  schema = @Schema(implementation = ResponseApiSchemas.StoredResponse.class)))})
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> record(@RequestBody JsonNode body) {
     return switch (ResponseRequestParser.parse(body, "api")) {
@@ -62,6 +78,13 @@ class ResponseController {
   }
 
   /** Up to {@code followthrough.api.max-batch-items} items; a result per item, in order. */
+  @Operation(summary = "Record many responses", description = "A result per item, in order; one bad item does not reject the rest.",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+          mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ResponseApiSchemas.BatchRequest.class),
+          examples = @ExampleObject(name = "two", value = ResponseApiSchemas.BATCH_EXAMPLE))),
+      responses = @ApiResponse(responseCode = "200", description = "a result per item and a summary", content = @Content(
+          mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ResponseApiSchemas.BatchResult.class),
+          examples = @ExampleObject(name = "one recorded, one rejected", value = ResponseApiSchemas.BATCH_RESULT_EXAMPLE))))
   @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> batch(@RequestBody JsonNode body) {
     JsonNode items = body.isArray() ? body : body.get("items");
@@ -103,6 +126,9 @@ class ResponseController {
     return m;
   }
 
+  @Operation(summary = "List responses", responses = @ApiResponse(responseCode = "200", content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ResponseApiSchemas.ResponsePage.class),
+      examples = @ExampleObject(name = "empty", value = ResponseApiSchemas.LIST_EXAMPLE))))
   @GetMapping
   Map<String, Object> list(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                            @RequestParam(required = false) String program, @RequestParam(required = false) String kind,
@@ -123,6 +149,8 @@ class ResponseController {
         "page", result.page(), "size", result.size());
   }
 
+  @Operation(summary = "One response with its revision history", responses = @ApiResponse(responseCode = "200",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ResponseApiSchemas.StoredResponse.class))))
   @GetMapping("/{id}")
   ResponseEntity<?> get(@PathVariable UUID id) {
     return queries.find(id)
