@@ -196,19 +196,11 @@ class CasesController {
   String outcome(@PathVariable String id, @RequestParam Map<String, String> form, Principal p, Model model,
                  RedirectAttributes redirect, HttpServletResponse res) {
     CaseView c = command(id, p);
-    LocalDate due = null;
-    String dueText = form.getOrDefault("commitmentDue", "").strip();
-    if (!dueText.isEmpty()) {
-      try {
-        due = LocalDate.parse(dueText);
-      } catch (DateTimeParseException e) {
-        return answer(c, "outcome", new CaseResult.Refused("commitmentDue", "must be a date like 2026-09-30", false), p,
-            model, redirect, res, form, null);
-      }
-    }
+    Due due = Due.of(form);
+    if (due.bad()) return answer(c, "outcome", Due.REFUSED, p, model, redirect, res, form, null);
     // an emptied field clears it; a field not sent keeps its value
     return answer(c, "outcome", followUps.record(c.id(), form.get("summary"), form.get("rootCause"), form.get("action"),
-        form.get("commitment"), due, p.getName()), p, model, redirect, res, form, "Outcome saved.");
+        form.get("commitment"), due.date(), p.getName()), p, model, redirect, res, form, "Outcome saved.");
   }
 
   /** Call notes: the same structured result as an AI interview (root cause, specifics, churn signals…). */
@@ -238,17 +230,10 @@ class CasesController {
     CaseView c = command(id, p);
     String outcome = form.getOrDefault("outcome", "");
     if (form.containsKey("summary") || form.containsKey("commitment") || form.containsKey("commitmentDue")) {
-      LocalDate due = null;
-      String dueText = form.getOrDefault("commitmentDue", "").strip();
-      if (!dueText.isEmpty()) {
-        try {
-          due = LocalDate.parse(dueText);
-        } catch (DateTimeParseException e) {
-          return answer(c, "outcome", new CaseResult.Refused("commitmentDue", "must be a date like 2026-09-30", false), p,
-              model, redirect, res, form, null);
-        }
-      }
-      CaseResult saved = followUps.record(c.id(), form.get("summary"), null, null, form.get("commitment"), due, p.getName());
+      Due due = Due.of(form);
+      if (due.bad()) return answer(c, "outcome", Due.REFUSED, p, model, redirect, res, form, null);
+      CaseResult saved = followUps.record(c.id(), form.get("summary"), null, null, form.get("commitment"), due.date(),
+          p.getName());
       if (!(saved instanceof CaseResult.Done)) return answer(c, "outcome", saved, p, model, redirect, res, form, null);
     }
     return answer(c, "outcome", dev.followthrough.followup.CaseOutcome.parse(outcome)
@@ -276,6 +261,21 @@ class CasesController {
   }
 
   // ---- helpers -----------------------------------------------------------------------------------
+
+  /** The outcome form's "commitment due": empty is none, anything but an ISO date is refused. */
+  private record Due(LocalDate date, boolean bad) {
+    static final CaseResult.Refused REFUSED = new CaseResult.Refused("commitmentDue", "must be a date like 2026-09-30", false);
+
+    static Due of(Map<String, String> form) {
+      String text = form.getOrDefault("commitmentDue", "").strip();
+      if (text.isEmpty()) return new Due(null, false);
+      try {
+        return new Due(LocalDate.parse(text), false);
+      } catch (DateTimeParseException e) {
+        return new Due(null, true);
+      }
+    }
+  }
 
   private String answer(CaseView c, String formName, CaseResult result, Principal p, Model model,
                         RedirectAttributes redirect, HttpServletResponse res, Map<String, String> form, String done) {

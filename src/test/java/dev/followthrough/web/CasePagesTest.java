@@ -68,6 +68,30 @@ class CasePagesTest extends IntegrationTest {
   }
 
   @Test
+  void closing_from_the_one_outcome_form_saves_what_was_learned_and_the_commitment_too() {
+    UUID id = aCase(this::post, followUps, "Nobody called back about the refund", null, 2);
+    var agent = newUser(port, Role.AGENT);
+    var page = agent.get("/cases/" + id);
+    assertThat(page.body()).contains("data-testid=\"outcome-form\"").contains("formaction=\"/cases/" + id + "/close\"")
+        .doesNotContain("data-testid=\"close-form\"");
+    var badDate = agent.post("/cases/" + id + "/close", Map.of("_csrf", page.csrf(), "outcome", "resolved",
+        "rootCause", "refund stuck", "action", "refunded", "commitmentDue", "next week"));
+    assertThat(badDate.status()).isEqualTo(422);
+    assertThat(badDate.body()).contains("Must be a date like 2026-09-30.");
+    assertThat(cases.find(id).orElseThrow().status()).isEqualTo("open");
+
+    var closed = agent.post("/cases/" + id + "/close", Map.of("_csrf", page.csrf(), "outcome", "resolved",
+        "summary", "They waited three weeks for a refund", "rootCause", "refund stuck in approval",
+        "action", "refunded and apologised", "commitment", "call back after the next invoice", "commitmentDue", "2030-01-15"));
+    assertThat(closed.status()).as(closed.toString()).isEqualTo(302);
+    var c = cases.find(id).orElseThrow();
+    assertThat(c.status()).isEqualTo("closed");
+    assertThat(c.summary()).isEqualTo("They waited three weeks for a refund");
+    assertThat(c.commitment()).isEqualTo("call back after the next invoice");
+    assertThat(c.rootCause()).isEqualTo("refund stuck in approval");
+  }
+
+  @Test
   void the_inbox_opens_on_unassigned_for_someone_without_cases_and_on_mine_once_they_have_one() {
     var admin = ConsoleSession.signedIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
     var agent = newUser(port, Role.AGENT);
