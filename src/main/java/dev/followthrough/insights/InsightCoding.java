@@ -106,7 +106,7 @@ public class InsightCoding {
   public MechanismCoder.Settings coderSettings() {
     MechanismCoder.Settings d = MechanismCoder.Settings.defaults();
     return new MechanismCoder.Settings(d.clauseWeight(), settings.abstainBelow(), d.maxMechanisms(), d.secondaryMargin(),
-        settings.minSimilarity());
+        settings.minSimilarity(), settings.fitsNoneAbove());
   }
 
   /** The classifier for the current codebook and examples; rebuilt when either changed (on any node). */

@@ -16,6 +16,7 @@ public record InsightsSettings(
     @DefaultValue("1s") Duration livePollInterval,         // how often each node codes waiting comments
     @DefaultValue("0.9") double targetPrecision,           // codings less likely right than this (calibrated) wait in the review queue
     @DefaultValue("0.2") double abstainBelow,              // codings less likely right than this are not made: "no mechanism fits"
+    @DefaultValue("0.7") double fitsNoneAbove,             // a comment at least this likely to fit no mechanism (fitted "fits none" model) is coded to none
     @DefaultValue("0.25") double minSimilarity,            // below this cosine a text fits no mechanism (theme candidate)
     @DefaultValue("5") double exampleWeight,               // λ: confirmed examples that weigh as much as the codebook text
     @DefaultValue("0.3") double lexicalWeight,             // share of the TF-IDF (word) scores in the hybrid coder's mix; 0 = MiniLM alone

@@ -108,6 +108,11 @@ public final class MechanismClassifier {
     }
   }
 
+  /** The lexical companion's own (unmixed TF-IDF cosine) scores for a text, or null without a companion. */
+  float[] lexicalSimilarities(String text) {
+    return lexical == null || text == null ? null : lexical.similarities(text);
+  }
+
   /** This classifier with a lexical companion mixed into every score that comes with its text. */
   public MechanismClassifier withLexical(Lexical companion) {
     return new MechanismClassifier(labels, prototypes, settings, center, examples, phrasings, companion);

@@ -28,11 +28,21 @@ public final class MechanismCoder {
    * @param secondaryMargin in a clause, mechanisms this close behind the best are candidates too
    * @param minSimilarity   below this similarity a clause fits no mechanism
    */
-  public record Settings(double clauseWeight, double abstainBelow, int maxMechanisms, double secondaryMargin, double minSimilarity) {
+  public record Settings(double clauseWeight, double abstainBelow, int maxMechanisms, double secondaryMargin, double minSimilarity,
+                         double fitsNoneAbove) {
     public static Settings defaults() {
-      return new Settings(0.25, 0.2, 3, 0.015, 0.25);
+      return new Settings(0.25, 0.2, 3, 0.015, 0.25, 0.7);
+    }
+
+    /** @param fitsNoneAbove a text this likely to fit no mechanism ({@link Calibration.FitsNone}) is coded to none */
+    public Settings withFitsNoneAbove(double fitsNoneAbove) {
+      return new Settings(clauseWeight, abstainBelow, maxMechanisms, secondaryMargin, minSimilarity, fitsNoneAbove);
     }
   }
+
+  /** The features of {@link #features}, in order (also written beside the fitted weights). */
+  public static final List<String> FEATURES = List.of("best score", "margin", "best raw cosine", "lexical support",
+      "problem-clause share", "log words", "best minus mean");
 
   private final MechanismClassifier classifier;
   private final Set<String> praiseMechanisms;
@@ -84,8 +94,45 @@ public final class MechanismCoder {
     return out;
   }
 
-  /** The codings of a text: per clause its best allowed mechanism (and close seconds), at most one coding per mechanism. */
+  /**
+   * What the "fits none" decision looks at (see {@link #FEATURES}): the best allowed coding's score and margin, the
+   * best raw (semantic, whole-text) cosine to any mechanism, the TF-IDF cosine of the best mechanism's codebook
+   * words to the text (lexical support), the share of clauses that state a problem or a wish, the text's length, and
+   * how far the best score stands above the mean of all.
+   */
+  public double[] features(EmbeddedText e, Integer score) {
+    Coding best = top(e, score);
+    float[] raw = classifier.similarities(e.vector(), e.segmentVectors());
+    double maxRaw = Double.NEGATIVE_INFINITY;
+    for (float x : raw) maxRaw = Math.max(maxRaw, x);
+    float[] lex = classifier.lexicalSimilarities(e.text());
+    int j = classifier.labels().indexOf(best.label());
+    double lexical = lex == null || j < 0 ? 0 : lex[j];
+    List<Clause> cs = clauses(e, score);
+    long problems = cs.stream().filter(c -> c.polarity() == Polarity.PROBLEM || c.polarity() == Polarity.SUGGESTION).count();
+    float[] whole = cs.getFirst().scores();
+    double mean = 0;
+    for (float x : whole) mean += x / whole.length;
+    return new double[] {best.similarity(), best.margin(), maxRaw, lexical, (double) problems / cs.size(),
+        Math.log1p(Segments.wordCount(e.text())), best.similarity() - mean};
+  }
+
+  /** The probability that the text fits no mechanism of the codebook ({@link Calibration.FitsNone}). */
+  public double fitsNone(EmbeddedText e, Integer score) {
+    return calibration.fitsNone().probability(features(e, score));
+  }
+
+  /**
+   * The codings of a text: per clause its best allowed mechanism (and close seconds), at most one coding per
+   * mechanism; none when the text likely fits no mechanism ({@code fitsNoneAbove}).
+   */
   public List<Coding> code(EmbeddedText e, Integer score) {
+    if (calibration.fitsNone().weights().length > 0 && fitsNone(e, score) >= settings.fitsNoneAbove()) return List.of();
+    return codeAll(e, score);
+  }
+
+  /** The codings of a text without the "fits none" decision. */
+  public List<Coding> codeAll(EmbeddedText e, Integer score) {
     List<MechanismClassifier.Label> labels = classifier.labels();
     Map<String, Coding> byMechanism = new LinkedHashMap<>();
     for (Clause c : clauses(e, score)) {

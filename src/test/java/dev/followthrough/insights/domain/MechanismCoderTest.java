@@ -71,4 +71,40 @@ class MechanismCoderTest {
     assertThat(Calibration.ece(Calibration.reliability(check, 10))).isLessThan(0.03);
     assertThat(Calibration.reliability(check, 10).stream().mapToInt(Calibration.Bin::count).sum()).isEqualTo(4000);
   }
+
+  @Test
+  void a_text_the_fits_none_model_is_sure_of_is_coded_to_no_mechanism() {
+    EmbeddedText weak = text("The weather was nice on the day I called.", v(0.3, 0.2, 0.93));
+    EmbeddedText strong = text("Support was slow to answer.", v(1, 0, 0));
+    MechanismCoder plain = coder(CALIBRATION);
+    assertThat(plain.codeAll(weak, 5)).isNotEmpty(); // without the decision the weak match is still a coding
+    // "fits none" rises as the best raw cosine falls (the third feature)
+    Calibration withNone = CALIBRATION.withFitsNone(new Calibration.FitsNone(new double[] {0, 0, -30, 0, 0, 0, 0}, 15));
+    MechanismCoder coder = coder(withNone);
+    assertThat(coder.fitsNone(weak, 5)).isGreaterThan(0.7);
+    assertThat(coder.code(weak, 5)).isEmpty();
+    assertThat(coder.fitsNone(strong, 5)).isLessThan(0.01);
+    assertThat(coder.code(strong, 5)).extracting(c -> c.label().mechanism()).containsExactly("slow-support");
+    assertThat(coder.features(weak, 5)).hasSize(MechanismCoder.FEATURES.size());
+  }
+
+  @Test
+  void the_fits_none_model_is_fitted_from_labelled_features_and_survives_the_properties_file() throws Exception {
+    Random r = new Random(2);
+    List<double[]> x = new ArrayList<>();
+    List<Boolean> none = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      double[] f = {r.nextDouble(), r.nextDouble() * 0.1};
+      x.add(f);
+      none.add(r.nextDouble() < 1 / (1 + Math.exp(-(-8 * f[0] + 3))));
+    }
+    Calibration.FitsNone fit = Calibration.FitsNone.fit(x, none);
+    assertThat(fit.weights()[0]).isCloseTo(-8, within(1.5));
+    Calibration c = CALIBRATION.withFitsNone(fit);
+    Calibration back = Calibration.load(new java.io.ByteArrayInputStream(c.toProperties("test").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+    assertThat(back.fitsNone().probability(new double[] {0.2, 0.05})).isCloseTo(fit.probability(new double[] {0.2, 0.05}), within(1e-4));
+    // a calibration file without the model: never sure a text fits none
+    Calibration old = Calibration.load(new java.io.ByteArrayInputStream("similarity-weight=1\nmargin-weight=1\nbias=0\n".getBytes()));
+    assertThat(old.fitsNone().weights()).isEmpty();
+  }
 }

@@ -57,7 +57,13 @@ public final class InsightEvaluation {
 
   /** One coded held-out text for calibration: features, probability, and whether the coding was right. */
   record Scored(double similarity, double margin, boolean right, boolean other, double oldConfidence, boolean oldRight,
-                boolean coded) {}
+                boolean coded, double[] features) {}
+
+  /** One k of one dataset: the held-out truth, ours' forced choice, the "fits none" features, TF-IDF's macro-F1. */
+  record KRun(String dataset, String k, List<String> labels, List<String> truth, List<String> predicted, List<Boolean> gated,
+              List<double[]> features, double tfidfF1) {}
+
+  static final List<KRun> RUNS = new ArrayList<>();
 
   public static void main(String[] args) throws IOException {
     Map<String, String> opt = new HashMap<>();
@@ -78,6 +84,8 @@ public final class InsightEvaluation {
     lexicalWeight = Double.parseDouble(opt.getOrDefault("lexical-weight", String.valueOf(lexicalWeight)));
     double abstainBelow = Double.parseDouble(opt.getOrDefault("abstain-below", "0.2"));
     String writeCalibration = opt.get("write-calibration");
+    double fitsNoneAbove = Double.parseDouble(opt.getOrDefault("fits-none-above", "0.7"));
+    String fitsNoneFrom = opt.get("fits-none-from"); // a calibration file whose "fits none" model was fitted on another split
 
     MiniLmEmbedder embedder = new MiniLmEmbedder(Path.of(opt.getOrDefault("cache", "target-eval/djl-cache")));
     long t0 = System.nanoTime();
@@ -107,6 +115,19 @@ public final class InsightEvaluation {
     fitOn.values().forEach(l -> l.stream().filter(Scored::coded)
         .forEach(x -> obs.add(new Calibration.Observation(x.similarity(), x.margin(), x.right()))));
     Calibration cal = Calibration.fit(obs, String.join("+", fitOn.keySet()) + ", seed " + seed + ", " + obs.size() + " held-out codings");
+    // "fits none": a separate logistic fit of "the text fits no category" on the same held-out texts (all of them: a
+    // praise text that a problem-only codebook cannot take may still be about one of its topics), over the coder's features
+    List<double[]> noneX = new ArrayList<>();
+    List<Boolean> noneY = new ArrayList<>();
+    fitOn.values().forEach(l -> l.forEach(x -> { noneX.add(x.features()); noneY.add(x.other()); }));
+    Calibration.FitsNone none = Calibration.FitsNone.fit(noneX, noneY);
+    if (fitsNoneFrom != null) {
+      try (var in = Files.newInputStream(Path.of(fitsNoneFrom))) { none = Calibration.load(in).fitsNone(); }
+      System.out.println("\"fits none\" model from " + fitsNoneFrom + " (fitted on another split)");
+    }
+    cal = cal.withFitsNone(none);
+    System.out.printf(Locale.ROOT, "fits none: weights %s (%s), bias %.3f, fitted on %d texts%n", java.util.Arrays.toString(none.weights()),
+        String.join(", ", MechanismCoder.FEATURES), none.bias(), noneX.size());
     System.out.printf(Locale.ROOT, "%ncalibration: p = 1 / (1 + exp(-(%.3f * similarity + %.3f * margin + %.3f))), fitted on %d codings%n",
         cal.similarityWeight(), cal.marginWeight(), cal.bias(), obs.size());
     System.out.println();
@@ -158,6 +179,44 @@ public final class InsightEvaluation {
             others == 0 ? "—" : String.format(Locale.ROOT, "%.0f%% of %d", 100.0 * absOther / others, others),
             String.format(Locale.ROOT, "%.0f%% of %d", 100.0 * inLost / in, in));
       }
+    }
+    System.out.println();
+    System.out.println("\"Fits none\" (separate model): abstain when P(fits none) >= τ, on all held-out texts; "
+        + "then with the polarity gate (a praise text and a problem-only codebook: not coded either) added:");
+    System.out.println();
+    System.out.println("| dataset | τ | abstained (fits none) | precision | recall of no-category texts | in-category lost | with polarity gate: abstained | precision | recall | in-category lost |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+    for (var e : testOn.entrySet()) {
+      int others = 0, in = 0;
+      for (Scored x : e.getValue()) if (x.other()) others++; else in++;
+      for (double t : new double[] {0.5, 0.6, 0.7, 0.8, 0.9}) {
+        int abst = 0, absOther = 0, gAbst = 0, gOther = 0;
+        for (Scored x : e.getValue()) {
+          boolean fitsNone = none.probability(x.features()) >= t;
+          if (fitsNone) { abst++; if (x.other()) absOther++; }
+          if (fitsNone || !x.coded()) { gAbst++; if (x.other()) gOther++; }
+        }
+        System.out.printf(Locale.ROOT, "| %s | %.1f | %d | %s | %.0f%% of %d | %.0f%% of %d | %d | %s | %.0f%% | %.0f%% |%n", e.getKey(), t, abst,
+            abst == 0 ? "—" : String.format(Locale.ROOT, "%.3f", (double) absOther / abst), 100.0 * absOther / others, others,
+            100.0 * (abst - absOther) / in, in, gAbst, gAbst == 0 ? "—" : String.format(Locale.ROOT, "%.3f", (double) gOther / gAbst),
+            100.0 * gOther / others, 100.0 * (gAbst - gOther) / in);
+      }
+    }
+    System.out.println();
+    System.out.printf(Locale.ROOT, "Macro-F1 with \"fits none\" at τ = %.2f (an abstained in-category text counts as a miss), against TF-IDF (forced choice):%n%n", fitsNoneAbove);
+    System.out.println("| dataset | k | ours forced choice | ours with fits-none | abstained (of test texts) | TF-IDF | Δ with fits-none − TF-IDF |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    for (KRun r : RUNS) {
+      List<String> withNone = new ArrayList<>();
+      int abst = 0;
+      for (int i = 0; i < r.truth().size(); i++) {
+        boolean a = none.probability(r.features().get(i)) >= fitsNoneAbove;
+        if (a) abst++;
+        withNone.add(a ? "(none)" : r.predicted().get(i));
+      }
+      double forced = score(r.truth(), r.predicted(), r.labels()).macroF1(), f = score(r.truth(), withNone, r.labels()).macroF1();
+      System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %d | %.3f | %+.1f |%n", r.dataset(), r.k(), forced, f, abst, r.tfidfF1(),
+          100 * (f - r.tfidfF1()));
     }
     if (writeCalibration != null) {
       Files.writeString(Path.of(writeCalibration), cal.toProperties(
@@ -241,7 +300,7 @@ public final class InsightEvaluation {
       MechanismClassifier neu = MechanismClassifier.train(classes, oursV, pos, notV, real.dimension(), richer)
           .withLexical(MechanismClassifier.Lexical.train(classes, ours, exampleTexts, Map.of(), corpus, base.exampleWeight(), lexicalWeight));
       MechanismCoder coder = new MechanismCoder(neu, Set.of(), new Calibration(0, 0, 0, "none"),
-          new MechanismCoder.Settings(clauseWeight, 0, 3, 0.015, -1));
+          new MechanismCoder.Settings(clauseWeight, 0, 3, 0.015, -1, 2));
       // TF-IDF: the same prototype math on the same codebook texts and examples
       Map<String, List<float[]>> tfDescribing = new HashMap<>();
       ours.forEach((l, texts) -> tfDescribing.put(l, texts.stream().map(tfidf::vector).toList()));
@@ -253,8 +312,12 @@ public final class InsightEvaluation {
           MechanismClassifier.Settings.defaults().with(5, 0, 0));
 
       List<String> oldPred = new ArrayList<>(), newPred = new ArrayList<>(), tfPred = new ArrayList<>(), tfOldPred = new ArrayList<>();
+      List<Boolean> gated = new ArrayList<>();
+      List<double[]> features = new ArrayList<>();
       for (int i = 0; i < test.size(); i++) {
         EmbeddedText e = test.get(i);
+        gated.add(coder.code(e, split.test().get(i).score()).isEmpty());
+        features.add(coder.features(e, split.test().get(i).score()));
         oldPred.add(old.best(e.vector(), e.segmentVectors(), e.text()).label().mechanism());
         newPred.add(coder.top(e, split.test().get(i).score()).label().mechanism());
         float[] v = tfidf.vector(e.text());
@@ -264,6 +327,7 @@ public final class InsightEvaluation {
       Scores a = score(truth, oldPred, labels), b = score(truth, newPred, labels), c = score(truth, tfPred, labels);
       double tfOld = score(truth, tfOldPred, labels).macroF1();
       String kText = k == 0 ? "0 (zero-shot)" : used < k ? k + " (≥" + used + ")" : String.valueOf(k);
+      RUNS.add(new KRun(d.name(), kText, labels, truth, newPred, gated, features, c.macroF1()));
       report.add(String.format(Locale.ROOT, "| %s | %d | %s | %.3f | %.3f | %.3f | %.3f | %+.1f | %.3f | %.3f | %+.1f |", d.name(), truth.size(),
           kText, a.macroF1(), tfOld, b.macroF1(), c.macroF1(), 100 * (b.macroF1() - c.macroF1()), b.accuracy(), supervised,
           100 * (b.macroF1() - supervised)));
@@ -288,7 +352,7 @@ public final class InsightEvaluation {
     // no clause of a polarity any mechanism takes (all praise, and the codebook has only problems): nothing is coded
     boolean coded = !coder.code(e, item.score()).isEmpty();
     return new Scored(c.similarity(), c.margin(), coded && !other && c.label().mechanism().equals(item.label()), other,
-        was.confidence(), !other && was.label().mechanism().equals(item.label()), coded);
+        was.confidence(), !other && was.label().mechanism().equals(item.label()), coded, coder.features(e, item.score()));
   }
 
   private static Map<String, List<float[]>> embedAll(CachingEmbedder embedder, Map<String, List<String>> texts) {
