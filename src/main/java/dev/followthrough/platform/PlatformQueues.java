@@ -7,9 +7,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The platform's two queues: module events not yet handled by their listener (the event publication
- * registry, one stage per listening module: {@code events.triggers}, {@code events.followup}…) and timers
- * that are due but not yet picked by any node ({@code timers}).
+ * The platform's queues: the pipeline's stage work ({@code platform_work}, one depth per declared {@link Stage},
+ * named {@code stage.<name>}, zero when empty; due items only, the oldest by when it was queued), module events not
+ * yet handled by their listener (the event publication registry, one per listening module:
+ * {@code events.followup}…) and timers that are due but not yet picked by any node ({@code timers}).
  */
 @Component
 class PlatformQueues implements StageQueue {
@@ -27,15 +28,30 @@ class PlatformQueues implements StageQueue {
        WHERE NOT picked AND execution_time <= :now
       """;
 
-  private final JdbcClient jdbc;
+  private static final String WORK = """
+      SELECT stage, count(*) AS items, min(enqueued_at) AS oldest
+        FROM platform_work
+       WHERE not_before <= :now
+       GROUP BY stage
+      """;
 
-  PlatformQueues(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final List<String> stages;
+
+  PlatformQueues(JdbcClient jdbc, List<Stage<?>> stages) {
     this.jdbc = jdbc;
+    this.stages = stages.stream().map(Stage::name).sorted().toList();
   }
 
   @Override
   public List<Depth> depths(Instant now) {
-    List<Depth> out = new java.util.ArrayList<>(jdbc.sql(EVENTS)
+    java.util.Map<String, Depth> work = new java.util.TreeMap<>();
+    for (String stage : stages) work.put(stage, new Depth("stage." + stage, 0, java.time.Duration.ZERO));
+    jdbc.sql(WORK).param("now", Timestamp.from(now))
+        .query((rs, i) -> Depth.of("stage." + rs.getString("stage"), rs.getLong("items"), now, rs.getTimestamp("oldest")))
+        .list().forEach(d -> work.put(d.stage().substring("stage.".length()), d));
+    List<Depth> out = new java.util.ArrayList<>(work.values());
+    out.addAll(jdbc.sql(EVENTS)
         .query((rs, i) -> Depth.of("events." + rs.getString("module"), rs.getLong("items"), now, rs.getTimestamp("oldest")))
         .list());
     out.add(jdbc.sql(TIMERS).param("now", Timestamp.from(now))

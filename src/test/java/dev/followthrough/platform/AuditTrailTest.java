@@ -18,6 +18,9 @@ class AuditTrailTest {
     assertThat(AuditTrail.actionOf("POST", "/rules/abc/enabled")).isEqualTo("rule.changed");
     assertThat(AuditTrail.actionOf("POST", "/api/v1/rules/test")).isEqualTo("rule.tested");
     assertThat(AuditTrail.actionOf("PUT", "/api/v1/codebook")).isEqualTo("codebook.changed");
+    assertThat(AuditTrail.actionOf("GET", "/api/v1/export")).isEqualTo("export");
+    assertThat(AuditTrail.actionOf("GET", "/api/v1/contacts/5f0c/personal-data")).isEqualTo("personal_data.exported");
+    assertThat(AuditTrail.actionOf("DELETE", "/api/v1/contacts/5f0c/personal-data")).isEqualTo("personal_data.erased");
     assertThat(AuditTrail.actionOf("POST", "/insights/codebook")).isEqualTo("codebook.changed");
     assertThat(AuditTrail.actionOf("GET", "/api/v1/rules/export")).isEqualTo("export");
     assertThat(AuditTrail.actionOf("GET", "/insights/codebook/export")).isEqualTo("export");

@@ -37,7 +37,7 @@ class WorkMetricsTest extends IntegrationTest {
     assertThat(value(text, "followthrough_responses_recorded_total{source=\"" + source + "\"}")).isEqualTo(3.0);
     assertThat(text).contains("# TYPE followthrough_responses_recorded_total counter");
     assertThat(text).containsPattern("followthrough_decisions_total\\{follow_up=\"(true|false)\",rule=\"[^\"]+\"}");
-    for (String stage : new String[] {"outbox", "timers", "coding"})
+    for (String stage : new String[] {"outbox", "timers", "coding", "stage.triggers.decide", "stage.followup.open", "stage.insights.code"})
       assertThat(text).contains("followthrough_stage_depth{stage=\"" + stage + "\"}").contains("followthrough_stage_oldest_seconds{stage=\"" + stage + "\"}");
     assertThat(text).contains("followthrough_cases_open ").contains("followthrough_cases_sla_breached_total ")
         .contains("followthrough_interviews_completed_total ").contains("followthrough_cases_overdue ");

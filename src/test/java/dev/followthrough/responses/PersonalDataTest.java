@@ -56,6 +56,9 @@ class PersonalDataTest extends IntegrationTest {
     Reply erased = delete("/api/v1/contacts/" + contactId + "/personal-data?confirm=" + contactId);
     assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
     assertThat(erased.json().path("erased").path("responses").path("responses").asInt()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT count(*) FROM platform_audit WHERE action = 'personal_data.erased' AND target = :t")
+        .param("t", "/api/v1/contacts/" + contactId + "/personal-data").query(Long.class).single())
+        .as("the erasure is in the audit log").isEqualTo(1);
 
     var response = jdbc.sql("SELECT score, comment, attributes::text AS a FROM responses_response WHERE id = :id::uuid")
         .param("id", responseId).query().singleRow();

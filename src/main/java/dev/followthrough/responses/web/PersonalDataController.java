@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A data subject's rights, admin only: {@code GET /api/v1/contacts/{id}/personal-data} is everything every module
  * holds about the contact (GDPR access); {@code DELETE} erases it — identity and free text removed, transcripts
  * deleted, scores, dates and counts kept, so the program's numbers stay as they were. {@code {id}} is our uuid or
- * the contact's external id. Both are logged with the admin who asked (there is no separate audit log).
+ * the contact's external id. Both are logged with the admin who asked, and recorded in the audit log (platform.AuditTrail).
  */
 @RestController
 class PersonalDataController {
