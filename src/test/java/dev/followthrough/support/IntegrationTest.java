@@ -111,7 +111,12 @@ public abstract class IntegrationTest {
    * returns a value, failing after 20 seconds. It never waits for time to pass; tests move the clock.
    */
   protected static <T> T await(String what, java.util.function.Supplier<java.util.Optional<T>> probe) {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    return await(what, java.time.Duration.ofSeconds(20), probe);
+  }
+
+  /** {@link #await(String, java.util.function.Supplier)} with its own limit. */
+  protected static <T> T await(String what, java.time.Duration limit, java.util.function.Supplier<java.util.Optional<T>> probe) {
+    long deadline = System.nanoTime() + limit.toNanos();
     while (true) {
       java.util.Optional<T> v = probe.get();
       if (v.isPresent()) return v.get();
