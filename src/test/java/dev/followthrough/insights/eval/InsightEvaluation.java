@@ -579,9 +579,8 @@ public final class InsightEvaluation {
     return new Dataset(name, kept, phrasings, nots, items.stream().filter(i -> kept.containsKey(i.label())).toList(), none);
   }
 
-  /** RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks), first row = header. */
-  static List<Map<String, String>> csv(Path file, Charset charset) throws IOException {
-    String all = Files.readString(file, charset);
+  /** RFC 4180 records: quoted fields may hold commas, quotes and line breaks. */
+  public static List<List<String>> records(String all) {
     List<List<String>> records = new ArrayList<>();
     List<String> record = new ArrayList<>();
     StringBuilder field = new StringBuilder();
@@ -603,6 +602,12 @@ public final class InsightEvaluation {
       } else field.append(c);
     }
     if (field.length() > 0 || !record.isEmpty()) { record.add(field.toString()); records.add(record); }
+    return records;
+  }
+
+  /** RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks), first row = header. */
+  static List<Map<String, String>> csv(Path file, Charset charset) throws IOException {
+    List<List<String>> records = records(Files.readString(file, charset));
     List<String> header = records.getFirst();
     List<Map<String, String>> rows = new ArrayList<>();
     for (List<String> r : records.subList(1, records.size())) {

@@ -97,29 +97,8 @@ public final class LanguageEvaluation {
     return out;
   }
 
-  /** RFC 4180: quoted fields may hold commas, quotes and line breaks. */
+  /** RFC 4180: quoted fields may hold commas, quotes and line breaks (the insight evaluation's parser). */
   static List<List<String>> csv(String all) {
-    List<List<String>> records = new ArrayList<>();
-    List<String> record = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < all.length(); i++) {
-      char c = all.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < all.length() && all.charAt(i + 1) == '"') { field.append('"'); i++; }
-        else if (c == '"') quoted = false;
-        else field.append(c);
-      } else if (c == '"') quoted = true;
-      else if (c == ',') { record.add(field.toString()); field.setLength(0); }
-      else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < all.length() && all.charAt(i + 1) == '\n') i++;
-        record.add(field.toString());
-        field.setLength(0);
-        records.add(record);
-        record = new ArrayList<>();
-      } else field.append(c);
-    }
-    if (field.length() > 0 || !record.isEmpty()) { record.add(field.toString()); records.add(record); }
-    return records;
+    return dev.followthrough.insights.eval.InsightEvaluation.records(all);
   }
 }
