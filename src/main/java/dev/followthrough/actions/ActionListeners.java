@@ -27,27 +27,8 @@ class ActionListeners {
   static class Stages {
     @org.springframework.context.annotation.Bean
     dev.followthrough.platform.Stage<ResponseRecorded> actionsAnswersStage(Interventions interventions) {
-      return new dev.followthrough.platform.Stage<>() {
-        @Override
-        public String name() {
-          return "actions.answers";
-        }
-
-        @Override
-        public Class<ResponseRecorded> type() {
-          return ResponseRecorded.class;
-        }
-
-        @Override
-        public boolean accepts(ResponseRecorded e) {
-          return e.contactId() != null && e.revision() == 1;
-        }
-
-        @Override
-        public void handle(java.util.List<ResponseRecorded> batch) {
-          interventions.recordAnswers(batch);
-        }
-      };
+      return dev.followthrough.platform.Stage.of("actions.answers", ResponseRecorded.class,
+          e -> e.contactId() != null && e.revision() == 1, interventions::recordAnswers);
     }
   }
 }

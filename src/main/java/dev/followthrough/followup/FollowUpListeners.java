@@ -42,26 +42,7 @@ class FollowUpListeners {
 
   @Bean
   Stage<ResponseRecorded> followupRecoveryStage(FollowUps followUps) {
-    return new Stage<>() {
-      @Override
-      public String name() {
-        return "followup.recovery";
-      }
-
-      @Override
-      public Class<ResponseRecorded> type() {
-        return ResponseRecorded.class;
-      }
-
-      @Override
-      public boolean accepts(ResponseRecorded e) {
-        return e.contactId() != null && e.revision() == 1;
-      }
-
-      @Override
-      public void handle(List<ResponseRecorded> batch) {
-        followUps.onResponses(batch);
-      }
-    };
+    return Stage.of("followup.recovery", ResponseRecorded.class, e -> e.contactId() != null && e.revision() == 1,
+        followUps::onResponses);
   }
 }

@@ -34,4 +34,30 @@ public interface Stage<E> {
 
   /** Runs inside the batch's transaction; an exception rolls the whole batch back. */
   void handle(List<E> batch);
+
+  /** A stage from its parts: {@code accepts} decided in the producer's transaction, {@code handle} per batch. */
+  static <E> Stage<E> of(String name, Class<E> type, java.util.function.Predicate<E> accepts,
+                         java.util.function.Consumer<List<E>> handle) {
+    return new Stage<>() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Class<E> type() {
+        return type;
+      }
+
+      @Override
+      public boolean accepts(E event) {
+        return accepts.test(event);
+      }
+
+      @Override
+      public void handle(List<E> batch) {
+        handle.accept(batch);
+      }
+    };
+  }
 }
